@@ -1,0 +1,3 @@
+"""URLs this app serves outside the page tree."""
+
+urlpatterns: list = []

@@ -1,0 +1,41 @@
+"""The shared block library: every app composes its StreamFields from these.
+
+Each block's Meta names an icon, a template under templates/components/streamfield/blocks/,
+a description that editors see as help text, and a preview value for the block picker.
+"""
+
+from home.blocks.links import CallToActionBlock, LinkBlock, LinkStructValue
+from home.blocks.media import DocumentLinkBlock, ImageBlock, VideoEmbedBlock
+from home.blocks.streams import BaseStoryBlock
+from home.blocks.text import (
+    AccordionBlock,
+    CalloutBlock,
+    ContentNoteBlock,
+    HeadingBlock,
+    KeyFigureBlock,
+    KeyFiguresBlock,
+    QuoteBlock,
+    RichTextBlock,
+    TableBlock,
+    TimelineBlock,
+)
+
+__all__ = [
+    "AccordionBlock",
+    "BaseStoryBlock",
+    "CallToActionBlock",
+    "CalloutBlock",
+    "ContentNoteBlock",
+    "DocumentLinkBlock",
+    "HeadingBlock",
+    "ImageBlock",
+    "KeyFigureBlock",
+    "KeyFiguresBlock",
+    "LinkBlock",
+    "LinkStructValue",
+    "QuoteBlock",
+    "RichTextBlock",
+    "TableBlock",
+    "TimelineBlock",
+    "VideoEmbedBlock",
+]

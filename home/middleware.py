@@ -1,0 +1,54 @@
+"""Response headers every public page carries."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+# Wagtail's admin needs inline scripts and styles; it has its own protections.
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+class SecurityHeadersMiddleware:
+    """Adds a strict Content-Security-Policy and Permissions-Policy to public pages, and lets a
+    CDN cache anonymous pages for PAGE_CACHE_SECONDS (never a response that sets a cookie)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        is_admin = request.path.startswith(ADMIN_PREFIXES)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if not is_admin:
+            policy = settings.CONTENT_SECURITY_POLICY
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                # Signed-in editors see Wagtail's user bar, which styles itself inline.
+                policy = policy.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+            response.setdefault("Content-Security-Policy", policy)
+        self._set_caching(request, response, is_admin)
+        return response
+
+    @staticmethod
+    def _set_caching(request, response, is_admin: bool) -> None:
+        if response.has_header("Cache-Control"):
+            return
+        anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
+        cacheable = (
+            not is_admin
+            and anonymous
+            and request.method in ("GET", "HEAD")
+            and response.status_code in (200, 301, 404)
+            and not response.cookies
+            and settings.PAGE_CACHE_SECONDS > 0
+        )
+        if cacheable:
+            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
+            patch_vary_headers(response, ["Accept-Language"])
+        else:
+            patch_cache_control(response, private=True, no_cache=True)

@@ -1,0 +1,22 @@
+"""Models of the shared app, re-exported so that `from home.models import X` works for all."""
+
+from home.models.base import SitePage
+from home.models.chrome import FooterText, NoticeBanner, SiteSettings
+from home.models.news import NewsIndexPage
+from home.models.pages import HomePage, StandardPage
+from home.models.taxonomy import Audience, Borough, DriverOfChange, Principle, Sector
+
+__all__ = [
+    "Audience",
+    "Borough",
+    "DriverOfChange",
+    "FooterText",
+    "HomePage",
+    "NewsIndexPage",
+    "NoticeBanner",
+    "Principle",
+    "Sector",
+    "SiteSettings",
+    "SitePage",
+    "StandardPage",
+]

@@ -1,0 +1,106 @@
+"""What frames every page: site-wide settings, the translatable footer and the notice banner."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details, social links and the pages the footer links to."""
+
+    contact_email = models.EmailField(blank=True, help_text=_("Shown in the footer for general enquiries."))
+    contact_phone = models.CharField(blank=True, max_length=40)
+    linkedin_url = models.URLField(blank=True, verbose_name=_("LinkedIn address"))
+    bluesky_url = models.URLField(blank=True, verbose_name=_("Bluesky address"))
+    x_url = models.URLField(blank=True, verbose_name=_("X (Twitter) address"))
+    youtube_url = models.URLField(blank=True, verbose_name=_("YouTube address"))
+    organisation_name = models.CharField(
+        max_length=150, default="London Violence Reduction Unit", help_text=_("Who runs the site, as shown in the footer.")
+    )
+    privacy_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    accessibility_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    cookies_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    panels = [
+        MultiFieldPanel([FieldPanel("organisation_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("linkedin_url"), FieldPanel("bluesky_url"), FieldPanel("x_url"), FieldPanel("youtube_url")],
+            heading=_("Social media"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page"), FieldPanel("cookies_page")],
+            heading=_("Footer pages"),
+            help_text=_("Readers see these pages in their own language when a translation exists."),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def social_links(self) -> list[tuple[str, str]]:
+        return [
+            (label, url)
+            for label, url in (
+                ("LinkedIn", self.linkedin_url),
+                ("Bluesky", self.bluesky_url),
+                ("X", self.x_url),
+                ("YouTube", self.youtube_url),
+            )
+            if url
+        ]
+
+
+class FooterText(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """The footer's words: where to find support, and a line about the programme."""
+
+    support_heading = models.CharField(max_length=100, default="Need support?")
+    support_text = RichTextField(
+        features=["bold", "link", "ul"],
+        help_text=_("Where readers can find help now: helplines and services. Shown on every page."),
+    )
+    about_text = RichTextField(features=["bold", "link"], blank=True, help_text=_("One line about who runs the site."))
+
+    panels = [FieldPanel("support_heading"), FieldPanel("support_text"), FieldPanel("about_text")]
+    override_translatable_fields = [
+        TranslatableField("support_heading"),
+        TranslatableField("support_text"),
+        TranslatableField("about_text"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer text")
+
+    def __str__(self) -> str:
+        return f"{_('Footer text')} ({self.locale})"
+
+
+class NoticeBanner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """A site-wide notice editors switch on and off, e.g. a change to an event."""
+
+    LEVELS = [("info", _("Information")), ("important", _("Important"))]
+
+    is_enabled = models.BooleanField(default=False, verbose_name=_("show on the site"))
+    level = models.CharField(max_length=20, choices=LEVELS, default="info")
+    message = RichTextField(features=["bold", "link"], help_text=_("One or two sentences. Keep it calm and clear."))
+
+    panels = [FieldPanel("is_enabled"), FieldPanel("level"), FieldPanel("message")]
+    override_translatable_fields = [
+        SynchronizedField("is_enabled"),
+        SynchronizedField("level"),
+        TranslatableField("message"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("notice banner")
+
+    def __str__(self) -> str:
+        state = _("shown") if self.is_enabled else _("hidden")
+        return f"{_('Notice banner')} ({self.locale}, {state})"

@@ -1,0 +1,123 @@
+"""The programme's taxonomy: translatable snippets every app tags its content with.
+
+Roadmap stages are pages (roadmap.RoadmapStagePage), because readers visit them.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+ICON_CHOICES = [
+    ("shield", _("Shield (safety)")),
+    ("handshake", _("Handshake (trust)")),
+    ("signpost", _("Signpost (choice)")),
+    ("people", _("People (collaboration)")),
+    ("star", _("Star (empowerment)")),
+    ("circle", _("Circle (inclusivity)")),
+    ("compass", _("Compass")),
+    ("leaf", _("Leaf")),
+    ("building", _("Building")),
+    ("heart", _("Heart")),
+]
+
+
+class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+    """Shared fields of a taxonomy term: a name, a stable key, a description, an order."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(
+        max_length=100,
+        allow_unicode=True,
+        help_text=_("Used in web addresses and filters. Keep it the same in every language."),
+    )
+    description = models.TextField(blank=True, help_text=_("A sentence or two explaining the term to readers."))
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text=_("Lower numbers come first."))
+    is_example_content = models.BooleanField(
+        default=False,
+        verbose_name=_("example content"),
+        help_text=_("Ticked where the name or description is invented for the demonstration site."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+        FieldPanel("is_example_content"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+        SynchronizedField("is_example_content"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)
+        super().save(*args, **kwargs)
+
+
+class IconTerm(TaxonomyTerm):
+    icon = models.CharField(max_length=20, blank=True, choices=ICON_CHOICES, help_text=_("A simple symbol shown beside the name."))
+    panels = [*TaxonomyTerm.panels, FieldPanel("icon")]
+    override_translatable_fields = [*TaxonomyTerm.override_translatable_fields, SynchronizedField("icon")]
+
+    class Meta(TaxonomyTerm.Meta):
+        abstract = True
+
+
+class Principle(IconTerm):
+    """One of the six principles of trauma-informed practice (safety, trust, choice, ...)."""
+
+    class Meta(IconTerm.Meta):
+        verbose_name = _("principle")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class DriverOfChange(IconTerm):
+    """One of the four drivers of change the research identified."""
+
+    class Meta(IconTerm.Meta):
+        verbose_name = _("driver of change")
+        verbose_name_plural = _("drivers of change")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Audience(IconTerm):
+    """Who a recommendation or action is for: implementers, system leaders or the VRU."""
+
+    class Meta(IconTerm.Meta):
+        verbose_name = _("audience")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Sector(IconTerm):
+    """Where someone works: policing, health, local authorities, education, voluntary sector."""
+
+    class Meta(IconTerm.Meta):
+        verbose_name = _("sector")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Borough(TaxonomyTerm):
+    """One of London's 32 boroughs, or the City of London."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("London borough")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]

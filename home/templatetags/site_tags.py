@@ -1,0 +1,94 @@
+"""Template tags for the site shell, loaded as builtins in every template."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from home import chrome as site_chrome
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def get_chrome(context) -> dict:
+    """Navigation, footer and notice for this site and language (cached; see home/chrome.py)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
+    if site is None:
+        return {}
+    return site_chrome.get_chrome(site)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None) -> list[dict]:
+    """One entry per site language: the same page in that language where it exists, or that
+    language's home page, marked with whether it is the same page and whether it is current."""
+    current = get_language()
+    translations = {}
+    if isinstance(page, Page):
+        translations = {
+            translation.locale.language_code: translation
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    links = []
+    for code, name in settings.LANGUAGES:
+        translation = translations.get(code)
+        url = translation.get_url(context.get("request")) if translation else f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": code == current,
+                "is_same_page": translation is not None,
+                "dir": "rtl" if code in settings.RTL_LANGUAGES else "ltr",
+            }
+        )
+    return links
+
+
+@register.simple_tag
+def breadcrumbs(page) -> list:
+    """The page's ancestors from its language's home page down, as plain pages."""
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path", "depth", "locale_id"))
+
+
+@register.filter
+def is_current_section(nav_path: str, page) -> bool:
+    """True where the page is the navigation item or below it."""
+    return isinstance(page, Page) and bool(nav_path) and (page.url_path or "").startswith(nav_path)
+
+
+@register.simple_tag(takes_context=True)
+def query_string(context, **changes) -> str:
+    """The current query string with some parameters changed or, given None or '', removed."""
+    request = context["request"]
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = urlencode(sorted(params.lists()), doseq=True)
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def filesize(value) -> str:
+    """A file size people read: '1.2 MB', '340 KB'."""
+    try:
+        size = int(value)
+    except (TypeError, ValueError):
+        return ""
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}".replace(".0 ", " ")
+        size /= 1024
+    return ""

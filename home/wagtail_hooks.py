@@ -1,0 +1,80 @@
+"""Admin screens for the shared snippets: the taxonomy, footer text and notice banner."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.models import Audience, Borough, DriverOfChange, FooterText, NoticeBanner, Principle, Sector
+
+
+class TaxonomyViewSet(SnippetViewSet):
+    list_display = ["name", "slug", "sort_order", "is_example_content"]
+    list_filter = ["locale", "is_example_content"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class PrincipleViewSet(TaxonomyViewSet):
+    model = Principle
+    icon = "pick"
+    menu_label = _("Principles")
+
+
+class DriverOfChangeViewSet(TaxonomyViewSet):
+    model = DriverOfChange
+    icon = "resubmit"
+    menu_label = _("Drivers of change")
+
+
+class AudienceViewSet(TaxonomyViewSet):
+    model = Audience
+    icon = "group"
+    menu_label = _("Audiences")
+
+
+class SectorViewSet(TaxonomyViewSet):
+    model = Sector
+    icon = "site"
+    menu_label = _("Sectors")
+
+
+class BoroughViewSet(TaxonomyViewSet):
+    model = Borough
+    icon = "home"
+    menu_label = _("London boroughs")
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    """Everything content is tagged with, in one menu."""
+
+    menu_label = _("Taxonomy")
+    menu_icon = "tag"
+    menu_order = 300
+    items = (PrincipleViewSet, DriverOfChangeViewSet, AudienceViewSet, SectorViewSet, BoroughViewSet)
+
+
+class FooterTextViewSet(SnippetViewSet):
+    model = FooterText
+    icon = "list-ul"
+    menu_label = _("Footer text")
+    list_display = ["__str__", "support_heading"]
+    list_filter = ["locale"]
+
+
+class NoticeBannerViewSet(SnippetViewSet):
+    model = NoticeBanner
+    icon = "warning"
+    menu_label = _("Notice banner")
+    list_display = ["__str__", "level", "is_enabled"]
+    list_filter = ["locale", "is_enabled"]
+
+
+class SiteChromeGroup(SnippetViewSetGroup):
+    menu_label = _("Site chrome")
+    menu_icon = "desktop"
+    menu_order = 310
+    items = (FooterTextViewSet, NoticeBannerViewSet)
+
+
+register_snippet(TaxonomyGroup)
+register_snippet(SiteChromeGroup)

@@ -1,0 +1,33 @@
+"""The site's URLs. Pages and app views live under a language prefix: /en-gb/, /ar/, ..."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", home_views.robots_txt),
+    path("sitemap.xml", home_views.sitemap_xml),
+    path("healthz", home_views.healthz),
+]
+
+if not settings.AWS_STORAGE_BUCKET_NAME and (settings.DEBUG or settings.TESTING):
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("", include("roadmap.urls")),
+    path("", include("casestudies.urls")),
+    path("", include("events.urls")),
+    path("", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+handler500 = "home.views.server_error"
