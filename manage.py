@@ -9,7 +9,9 @@ if __name__ == "__main__":
     try:
         import tilondon_sitepath  # noqa: F401  (installed by `make install`; see README)
     except ImportError:
-        sys.exit("Run `make run` first: it installs the project into .venv, then use .venv/bin/python.")
+        sys.exit(
+            "Run `make run` first: it installs the project into .venv, then use .venv/bin/python."
+        )
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -6,6 +6,10 @@ from home.demo.builder import Demo
 
 def build(demo: Demo) -> None:
     demo.page(
-        demo.home, EventIndexPage, "events", title="Events", show_in_menus=True,
+        demo.home,
+        EventIndexPage,
+        "events",
+        title="Events",
+        show_in_menus=True,
         introduction="The celebration event and the events that follow it.",
     )

@@ -75,7 +75,10 @@ def build_chrome(site, language_code: str) -> dict:
         locale = Locale.objects.get_for_language(language_code)
     except Locale.DoesNotExist:
         locale = Locale.get_default()
-    home = site.root_page.get_translations(inclusive=True).filter(locale=locale).first() or site.root_page
+    home = (
+        site.root_page.get_translations(inclusive=True).filter(locale=locale).first()
+        or site.root_page
+    )
     navigation = [
         {"title": page.title, "url": page.get_url(), "path": page.url_path}
         for page in home.get_children().live().in_menu().filter(locale=locale)
@@ -93,7 +96,9 @@ def build_chrome(site, language_code: str) -> dict:
         or FooterText.objects.filter(locale=Locale.get_default(), live=True).first()
     )
     notice = NoticeBanner.objects.filter(locale=locale, live=True, is_enabled=True).first()
-    search_page = home.get_children().live().filter(locale=locale, content_type__model="searchpage").first()
+    search_page = (
+        home.get_children().live().filter(locale=locale, content_type__model="searchpage").first()
+    )
     return {
         "home_url": home.get_url(),
         "home_path": home.url_path,
@@ -106,7 +111,9 @@ def build_chrome(site, language_code: str) -> dict:
         }
         if footer
         else None,
-        "notice": {"level": notice.level, "html": expand_db_html(notice.message)} if notice else None,
+        "notice": {"level": notice.level, "html": expand_db_html(notice.message)}
+        if notice
+        else None,
         "search_url": search_page.get_url() if search_page else "",
         "organisation_name": settings.organisation_name,
         "contact_email": settings.contact_email,

@@ -51,11 +51,20 @@ def sitemap_xml(request):
         url = page.get_full_url(request)
         if not url:
             continue
-        entry = {"url": url, "lastmod": page.last_published_at, "language": page.locale.language_code}
+        entry = {
+            "url": url,
+            "lastmod": page.last_published_at,
+            "language": page.locale.language_code,
+        }
         groups[page.translation_key].append(entry)
         entries.append((page.translation_key, entry))
-    urls = [{**entry, "alternates": groups[key] if len(groups[key]) > 1 else []} for key, entry in entries]
-    return render(request, "sitemap.xml", {"urls": urls}, content_type="application/xml; charset=utf-8")
+    urls = [
+        {**entry, "alternates": groups[key] if len(groups[key]) > 1 else []}
+        for key, entry in entries
+    ]
+    return render(
+        request, "sitemap.xml", {"urls": urls}, content_type="application/xml; charset=utf-8"
+    )
 
 
 @require_GET

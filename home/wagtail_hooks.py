@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import Audience, Borough, DriverOfChange, FooterText, NoticeBanner, Principle, Sector
+from home.models import (
+    Audience,
+    Borough,
+    DriverOfChange,
+    FooterText,
+    NoticeBanner,
+    Principle,
+    Sector,
+)
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -50,7 +58,13 @@ class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomy")
     menu_icon = "tag"
     menu_order = 300
-    items = (PrincipleViewSet, DriverOfChangeViewSet, AudienceViewSet, SectorViewSet, BoroughViewSet)
+    items = (
+        PrincipleViewSet,
+        DriverOfChangeViewSet,
+        AudienceViewSet,
+        SectorViewSet,
+        BoroughViewSet,
+    )
 
 
 class FooterTextViewSet(SnippetViewSet):

@@ -13,7 +13,11 @@ STAGES = [
 
 def build(demo: Demo) -> None:
     roadmap = demo.page(
-        demo.home, RoadmapPage, "roadmap", title="The roadmap", show_in_menus=True,
+        demo.home,
+        RoadmapPage,
+        "roadmap",
+        title="The roadmap",
+        show_in_menus=True,
         introduction="The path to a trauma-responsive London, stage by stage.",
     )
     for slug, title in STAGES:

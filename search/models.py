@@ -51,4 +51,3 @@ class SearchPage(SitePage):
         context["results"] = page_of_results
         context["result_count"] = paginator.count
         return context
-

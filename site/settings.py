@@ -218,6 +218,13 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
+# Development and test servers serve static files straight from the apps; production serves
+# the collected, hashed and compressed copies (`manage.py collectstatic` at build time).
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG
+if DEBUG or TESTING:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 
 STORAGES = {
@@ -322,9 +329,9 @@ _media_origins = " ".join(
     if origin
 )
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; "
-    f"img-src 'self' data: {_media_origins}".rstrip() + "; "
-    f"media-src 'self' {_media_origins}".rstrip() + "; "
+    f"default-src 'self'; img-src 'self' data: {_media_origins}".rstrip()
+    + f"; media-src 'self' {_media_origins}".rstrip()
+    + "; "
     "script-src 'self'; style-src 'self'; font-src 'self'; connect-src 'self'; "
     "frame-src https://www.youtube-nocookie.com https://player.vimeo.com; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
@@ -332,8 +339,10 @@ CONTENT_SECURITY_POLICY = (
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

@@ -37,7 +37,9 @@ class LinkBlock(blocks.StructBlock):
 
     page = blocks.PageChooserBlock(required=False, help_text=_("A page on this site."))
     document = DocumentChooserBlock(required=False, help_text=_("Or a document."))
-    external_url = blocks.URLBlock(required=False, label=_("Other website"), help_text=_("Or a full web address."))
+    external_url = blocks.URLBlock(
+        required=False, label=_("Other website"), help_text=_("Or a full web address.")
+    )
     label = blocks.CharBlock(
         required=False,
         max_length=80,
@@ -56,11 +58,15 @@ class LinkBlock(blocks.StructBlock):
         if len(targets) != 1:
             message = _("Choose exactly one: a page, a document or another website.")
             raise StructBlockValidationError(
-                block_errors={name: ValidationError(message) for name in ("page", "document", "external_url")}
+                block_errors={
+                    name: ValidationError(message) for name in ("page", "document", "external_url")
+                }
             )
         if value.get("external_url") and not value.get("label"):
             raise StructBlockValidationError(
-                block_errors={"label": ValidationError(_("Links to other websites need link text."))}
+                block_errors={
+                    "label": ValidationError(_("Links to other websites need link text."))
+                }
             )
         return value
 

@@ -25,7 +25,8 @@ class ImageBlock(blocks.StructBlock):
         ),
     )
     decorative = blocks.BooleanBlock(
-        required=False, help_text=_("Tick if the image adds nothing to the text: screen readers will skip it.")
+        required=False,
+        help_text=_("Tick if the image adds nothing to the text: screen readers will skip it."),
     )
     caption = blocks.CharBlock(required=False, max_length=250)
     credit = blocks.CharBlock(required=False, max_length=120)
@@ -39,7 +40,9 @@ class ImageBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("alt_text") and not value.get("decorative"):
             raise StructBlockValidationError(
-                block_errors={"alt_text": ValidationError(_("Describe the image, or tick 'decorative'."))}
+                block_errors={
+                    "alt_text": ValidationError(_("Describe the image, or tick 'decorative'."))
+                }
             )
         return value
 
@@ -48,7 +51,9 @@ class DocumentLinkBlock(blocks.StructBlock):
     """A download link that tells readers the file's type and size before they click."""
 
     document = DocumentChooserBlock()
-    title = blocks.CharBlock(required=False, max_length=150, help_text=_("Leave blank to use the document's title."))
+    title = blocks.CharBlock(
+        required=False, max_length=150, help_text=_("Leave blank to use the document's title.")
+    )
     description = blocks.TextBlock(required=False, max_length=300)
 
     class Meta:
@@ -98,10 +103,19 @@ class VideoEmbedBlock(blocks.StructBlock):
     """A YouTube or Vimeo video that loads nothing from the video site until the reader asks."""
 
     url = blocks.URLBlock(help_text=_("The video's address on YouTube or Vimeo."))
-    title = blocks.CharBlock(max_length=150, help_text=_("Names the video for screen readers and the play button."))
-    poster = ImageChooserBlock(required=False, help_text=_("A still shown before the video plays (uploaded here, so nothing loads from the video site)."))
+    title = blocks.CharBlock(
+        max_length=150, help_text=_("Names the video for screen readers and the play button.")
+    )
+    poster = ImageChooserBlock(
+        required=False,
+        help_text=_(
+            "A still shown before the video plays (uploaded here, so nothing loads from the video site)."
+        ),
+    )
     transcript = blocks.RichTextBlock(
-        required=False, features=["bold", "italic", "link", "ol", "ul"], help_text=_("A transcript or summary for people who cannot watch or hear it.")
+        required=False,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("A transcript or summary for people who cannot watch or hear it."),
     )
 
     class Meta:
@@ -112,7 +126,10 @@ class VideoEmbedBlock(blocks.StructBlock):
             "A video from YouTube or Vimeo. Nothing is loaded from their sites, and no cookies set, "
             "until the reader presses play."
         )
-        preview_value = {"url": "https://www.youtube.com/watch?v=aaaaaaaaaaa", "title": "The roadmap in two minutes"}
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=aaaaaaaaaaa",
+            "title": "The roadmap in two minutes",
+        }
 
     def clean(self, value):
         value = super().clean(value)

@@ -32,11 +32,15 @@ class RichTextBlock(blocks.RichTextBlock):
 class HeadingBlock(blocks.StructBlock):
     """A section heading that also appears in the page's table of contents."""
 
-    text = blocks.CharBlock(max_length=120, help_text=_("Short and descriptive: 120 characters at most."))
+    text = blocks.CharBlock(
+        max_length=120, help_text=_("Short and descriptive: 120 characters at most.")
+    )
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Section (level 2)")), ("h3", _("Sub-section (level 3)"))],
         default="h2",
-        help_text=_("Use level 2 for main sections and level 3 inside them, never skipping a level."),
+        help_text=_(
+            "Use level 2 for main sections and level 3 inside them, never skipping a level."
+        ),
     )
 
     class Meta:
@@ -50,9 +54,13 @@ class HeadingBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     """A quotation with who said it."""
 
-    quote = blocks.TextBlock(max_length=600, help_text=_("The words quoted, without quotation marks."))
+    quote = blocks.TextBlock(
+        max_length=600, help_text=_("The words quoted, without quotation marks.")
+    )
     attribution = blocks.CharBlock(
-        required=False, max_length=150, help_text=_("Who said it, e.g. 'Youth worker, Lambeth'. Leave blank to keep it anonymous.")
+        required=False,
+        max_length=150,
+        help_text=_("Who said it, e.g. 'Youth worker, Lambeth'. Leave blank to keep it anonymous."),
     )
 
     class Meta:
@@ -69,7 +77,11 @@ class CalloutBlock(blocks.StructBlock):
     """A highlighted box that draws attention to one point."""
 
     tone = blocks.ChoiceBlock(
-        choices=[("info", _("Information")), ("support", _("Support and signposting")), ("important", _("Important"))],
+        choices=[
+            ("info", _("Information")),
+            ("support", _("Support and signposting")),
+            ("important", _("Important")),
+        ],
         default="info",
         help_text=_("Sets the colour and the label read out to screen-reader users."),
     )
@@ -92,7 +104,9 @@ class ContentNoteBlock(blocks.StructBlock):
 
     summary = blocks.CharBlock(
         max_length=150,
-        help_text=_("What the content covers, so readers can choose, e.g. 'mentions of violence and self-harm'."),
+        help_text=_(
+            "What the content covers, so readers can choose, e.g. 'mentions of violence and self-harm'."
+        ),
     )
     body = RichTextBlock()
 
@@ -126,8 +140,14 @@ class AccordionBlock(blocks.StructBlock):
         preview_value = {
             "heading": "Frequently asked questions",
             "items": [
-                {"title": "Who is the roadmap for?", "body": "<p>Implementers, system leaders and the VRU.</p>"},
-                {"title": "Is it only for statutory services?", "body": "<p>No: voluntary and community organisations too.</p>"},
+                {
+                    "title": "Who is the roadmap for?",
+                    "body": "<p>Implementers, system leaders and the VRU.</p>",
+                },
+                {
+                    "title": "Is it only for statutory services?",
+                    "body": "<p>No: voluntary and community organisations too.</p>",
+                },
             ],
         }
 
@@ -135,15 +155,22 @@ class AccordionBlock(blocks.StructBlock):
 class KeyFigureBlock(blocks.StructBlock):
     """One number that tells the story, with what it means."""
 
-    figure = blocks.CharBlock(max_length=20, help_text=_("The number as it should read, e.g. '300+' or '16'."))
+    figure = blocks.CharBlock(
+        max_length=20, help_text=_("The number as it should read, e.g. '300+' or '16'.")
+    )
     label = blocks.CharBlock(max_length=120, help_text=_("What the number counts, in plain words."))
-    source = blocks.CharBlock(required=False, max_length=150, help_text=_("Where the figure comes from."))
+    source = blocks.CharBlock(
+        required=False, max_length=150, help_text=_("Where the figure comes from.")
+    )
 
     class Meta:
         icon = "pick"
         template = f"{BLOCK_TEMPLATES}/key_figure.html"
         description = _("A single large number with a short explanation.")
-        preview_value = {"figure": "300+", "label": "practitioners, leaders and young people took part"}
+        preview_value = {
+            "figure": "300+",
+            "label": "practitioners, leaders and young people took part",
+        }
 
 
 class KeyFiguresBlock(blocks.ListBlock):
@@ -166,7 +193,9 @@ class KeyFiguresBlock(blocks.ListBlock):
 class TableBlock(blocks.StructBlock):
     """A data table with a caption, so that screen readers announce what it holds."""
 
-    caption = blocks.CharBlock(max_length=200, help_text=_("Says what the table shows. Read out first by screen readers."))
+    caption = blocks.CharBlock(
+        max_length=200, help_text=_("Says what the table shows. Read out first by screen readers.")
+    )
     table = TypedTableBlock(
         [
             ("text", blocks.CharBlock()),
@@ -182,7 +211,10 @@ class TableBlock(blocks.StructBlock):
         preview_value = {
             "caption": "Phases of the programme",
             "table": {
-                "columns": [{"type": "text", "heading": "Phase"}, {"type": "text", "heading": "What happened"}],
+                "columns": [
+                    {"type": "text", "heading": "Phase"},
+                    {"type": "text", "heading": "What happened"},
+                ],
                 "rows": [
                     {"values": ["1", "A London definition"]},
                     {"values": ["2", "Understanding the landscape"]},
@@ -210,7 +242,15 @@ class TimelineBlock(blocks.StructBlock):
         preview_value = {
             "heading": "The four phases",
             "items": [
-                {"label": "Phase 1", "title": "A definition for London", "text": "Evidence review and scoping interviews."},
-                {"label": "Phase 2", "title": "Understanding the landscape", "text": "Needs assessment and workshops."},
+                {
+                    "label": "Phase 1",
+                    "title": "A definition for London",
+                    "text": "Evidence review and scoping interviews.",
+                },
+                {
+                    "label": "Phase 2",
+                    "title": "Understanding the landscape",
+                    "text": "Needs assessment and workshops.",
+                },
             ],
         }

@@ -51,7 +51,9 @@ class Demo:
 
         `strings` maps source text to translated text; anything not in it keeps the source
         text (and shows as untranslated in the admin). Returns the translated instance."""
-        targets = [locale for locale in self.translation_locales if locale.language_code == language_code]
+        targets = [
+            locale for locale in self.translation_locales if locale.language_code == language_code
+        ]
         translated = None
         for target in targets:
             existing = instance.get_translations().filter(locale=target).first()
@@ -60,7 +62,9 @@ class Demo:
                 continue
             source, _ = TranslationSource.get_or_create_from_instance(instance)
             translation, _ = Translation.objects.get_or_create(source=source, target_locale=target)
-            segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+            segments = StringSegment.objects.filter(source=source).select_related(
+                "string", "context"
+            )
             for segment in segments:
                 text = strings.get(segment.string.data)
                 if text:
@@ -68,7 +72,10 @@ class Demo:
                         translation_of=segment.string,
                         locale=target,
                         context=segment.context,
-                        defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+                        defaults={
+                            "data": text,
+                            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                        },
                     )
             translation.save_target(publish=True)
             translated = instance.get_translation(target)
@@ -103,7 +110,9 @@ def make_image(title: str, colour: tuple[int, int, int], size=(1200, 800), colle
         )
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=82)
-    image = Image_(title=title, file=ImageFile(ContentFile(buffer.getvalue()), name=f"{_slug(title)}.jpg"))
+    image = Image_(
+        title=title, file=ImageFile(ContentFile(buffer.getvalue()), name=f"{_slug(title)}.jpg")
+    )
     if collection is not None:
         image.collection = collection
     image.save()

@@ -44,9 +44,21 @@ def home_body() -> list[tuple[str, object]]:
         (
             "key_figures",
             [
-                {"figure": "300+", "label": "practitioners, leaders and young people took part in the research", "source": ""},
-                {"figure": "16", "label": "trauma-informed champions shaped the work", "source": ""},
-                {"figure": "4", "label": "drivers of change explain how practice leads to better outcomes", "source": ""},
+                {
+                    "figure": "300+",
+                    "label": "practitioners, leaders and young people took part in the research",
+                    "source": "",
+                },
+                {
+                    "figure": "16",
+                    "label": "trauma-informed champions shaped the work",
+                    "source": "",
+                },
+                {
+                    "figure": "4",
+                    "label": "drivers of change explain how practice leads to better outcomes",
+                    "source": "",
+                },
             ],
         ),
         ("heading", {"text": "Where to start", "level": "h2"}),
@@ -156,14 +168,39 @@ DEFINITION_BODY = [
         {
             "heading": "",
             "items": [
-                {"title": "Safety", "body": rich("People feel physically and emotionally safe, in every place and every conversation.")},
-                {"title": "Trust", "body": rich("Services are open and consistent, and do what they say they will do.")},
-                {"title": "Choice", "body": rich("People have real choices and a say in what happens to them.")},
-                {"title": "Collaboration", "body": rich("Services work with people, not on them, and share power where they can.")},
-                {"title": "Empowerment", "body": rich("Practice builds on people's strengths and helps them take control.")},
+                {
+                    "title": "Safety",
+                    "body": rich(
+                        "People feel physically and emotionally safe, in every place and every conversation."
+                    ),
+                },
+                {
+                    "title": "Trust",
+                    "body": rich(
+                        "Services are open and consistent, and do what they say they will do."
+                    ),
+                },
+                {
+                    "title": "Choice",
+                    "body": rich("People have real choices and a say in what happens to them."),
+                },
+                {
+                    "title": "Collaboration",
+                    "body": rich(
+                        "Services work with people, not on them, and share power where they can."
+                    ),
+                },
+                {
+                    "title": "Empowerment",
+                    "body": rich(
+                        "Practice builds on people's strengths and helps them take control."
+                    ),
+                },
                 {
                     "title": "Inclusivity",
-                    "body": rich("Services recognise how poverty, race, gender and disability shape people's experiences."),
+                    "body": rich(
+                        "Services recognise how poverty, race, gender and disability shape people's experiences."
+                    ),
                 },
             ],
         },
@@ -426,7 +463,9 @@ ARABIC = {
 
 
 def ensure_locales() -> list[Locale]:
-    locales = [Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES]
+    locales = [
+        Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES
+    ]
     return locales
 
 
@@ -449,10 +488,17 @@ def ensure_home(report) -> HomePage:
     root.add_child(instance=home)
     home.save_revision().publish()
     base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    hostname, port = base_url.hostname or "localhost", base_url.port or (443 if base_url.scheme == "https" else 80)
+    hostname, port = (
+        base_url.hostname or "localhost",
+        base_url.port or (443 if base_url.scheme == "https" else 80),
+    )
     if site is None:
         site = Site.objects.create(
-            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Trauma-Informed London"
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
+            site_name="Trauma-Informed London",
         )
     else:
         site.hostname, site.port = hostname, port
@@ -471,7 +517,11 @@ def build(demo: Demo) -> None:
     home = demo.home
     demo.report("Pages")
     about = demo.page(
-        home, StandardPage, "about", title="About the programme", show_in_menus=True,
+        home,
+        StandardPage,
+        "about",
+        title="About the programme",
+        show_in_menus=True,
         introduction=(
             "The VRU's trauma-informed practice programme helps create the conditions for a more "
             "trauma-informed, and ultimately trauma-responsive, London."
@@ -480,23 +530,36 @@ def build(demo: Demo) -> None:
         body=ABOUT_BODY,
     )
     definition = demo.page(
-        about, StandardPage, "definition", title="Our definition of trauma-informed practice",
+        about,
+        StandardPage,
+        "definition",
+        title="Our definition of trauma-informed practice",
         introduction="What trauma-informed practice means in London, and the six principles it rests on.",
         listing_summary="The London definition and its six principles.",
-        body=DEFINITION_BODY, is_example_content=True,
+        body=DEFINITION_BODY,
+        is_example_content=True,
     )
     accessibility = demo.page(
-        about, StandardPage, "accessibility-statement", title="Accessibility statement",
+        about,
+        StandardPage,
+        "accessibility-statement",
+        title="Accessibility statement",
         introduction="How accessible this website is, and how to tell us about a problem.",
         body=ACCESSIBILITY_BODY,
     )
     privacy = demo.page(
-        about, StandardPage, "privacy-notice", title="Privacy notice",
+        about,
+        StandardPage,
+        "privacy-notice",
+        title="Privacy notice",
         introduction="What personal information we collect, why, and your rights.",
         body=PRIVACY_BODY,
     )
     cookies = demo.page(
-        about, StandardPage, "cookies", title="Cookies",
+        about,
+        StandardPage,
+        "cookies",
+        title="Cookies",
         introduction="This website sets no cookies for readers.",
         body=COOKIES_BODY,
     )
@@ -510,7 +573,9 @@ def build(demo: Demo) -> None:
     site_settings.save()
     footer = FooterText.objects.filter(locale=Locale.get_default()).first()
     if footer is None:
-        footer = FooterText(locale=Locale.get_default(), support_text=SUPPORT_TEXT, about_text=ABOUT_TEXT)
+        footer = FooterText(
+            locale=Locale.get_default(), support_text=SUPPORT_TEXT, about_text=ABOUT_TEXT
+        )
         footer.save()
         footer.save_revision().publish()
     if not NoticeBanner.objects.exists():
@@ -530,13 +595,19 @@ def finish(demo: Demo) -> None:
     """The last sections in the navigation, after every app's own sections."""
     home = demo.home
     get_involved = demo.page(
-        home, StandardPage, "get-involved", title="Get involved", show_in_menus=True,
+        home,
+        StandardPage,
+        "get-involved",
+        title="Get involved",
+        show_in_menus=True,
         introduction="Share your organisation's practice, and join the people changing how London works.",
         listing_summary="Share your practice and join the special interest group.",
         body=GET_INVOLVED_BODY,
     )
     from search.models import SearchPage
 
-    search = demo.page(home, SearchPage, "search", title="Search", introduction="Search the whole site.")
+    search = demo.page(
+        home, SearchPage, "search", title="Search", introduction="Search the whole site."
+    )
     demo.translate(get_involved, ARABIC)
     demo.translate(search, ARABIC)

@@ -9,32 +9,110 @@ from home.models import Audience, Borough, DriverOfChange, Principle, Sector
 PRINCIPLES = [
     ("safety", "Safety", "shield", "People feel physically and emotionally safe.", "الأمان"),
     ("trust", "Trust", "handshake", "Services are open, consistent and keep their word.", "الثقة"),
-    ("choice", "Choice", "signpost", "People have real choices and a say in what happens.", "الاختيار"),
+    (
+        "choice",
+        "Choice",
+        "signpost",
+        "People have real choices and a say in what happens.",
+        "الاختيار",
+    ),
     ("collaboration", "Collaboration", "people", "Working with people, sharing power.", "التعاون"),
     ("empowerment", "Empowerment", "star", "Building on people's strengths.", "التمكين"),
-    ("inclusivity", "Inclusivity", "circle", "Recognising how poverty, race, gender and disability shape experience.", "الشمول"),
+    (
+        "inclusivity",
+        "Inclusivity",
+        "circle",
+        "Recognising how poverty, race, gender and disability shape experience.",
+        "الشمول",
+    ),
 ]
 
 # The research names four drivers of change; their names here are ours (example content).
 DRIVERS = [
-    ("leadership-and-culture", "Leadership and culture", "compass", "Leaders model trauma-informed values and make room for them.", "القيادة والثقافة"),
-    ("workforce-wellbeing", "Workforce wellbeing and learning", "heart", "Staff are trained, supported and looked after.", "رفاه العاملين وتعلّمهم"),
-    ("relationships-and-voice", "Relationships and lived experience", "people", "People with lived experience shape services.", "العلاقات والتجربة المعاشة"),
-    ("systems-and-environments", "Systems, policies and spaces", "building", "Policies, processes and places are designed with trauma in mind.", "الأنظمة والسياسات والأماكن"),
+    (
+        "leadership-and-culture",
+        "Leadership and culture",
+        "compass",
+        "Leaders model trauma-informed values and make room for them.",
+        "القيادة والثقافة",
+    ),
+    (
+        "workforce-wellbeing",
+        "Workforce wellbeing and learning",
+        "heart",
+        "Staff are trained, supported and looked after.",
+        "رفاه العاملين وتعلّمهم",
+    ),
+    (
+        "relationships-and-voice",
+        "Relationships and lived experience",
+        "people",
+        "People with lived experience shape services.",
+        "العلاقات والتجربة المعاشة",
+    ),
+    (
+        "systems-and-environments",
+        "Systems, policies and spaces",
+        "building",
+        "Policies, processes and places are designed with trauma in mind.",
+        "الأنظمة والسياسات والأماكن",
+    ),
 ]
 
 AUDIENCES = [
-    ("implementers", "Implementers", "people", "Practitioners and managers who put trauma-informed practice to work.", "المنفّذون"),
-    ("system-leaders", "System leaders", "building", "Senior leaders who set strategy, commission and fund services.", "قادة المنظومة"),
-    ("vru", "The VRU", "compass", "London's Violence Reduction Unit, which convenes the system.", "وحدة الحدّ من العنف"),
+    (
+        "implementers",
+        "Implementers",
+        "people",
+        "Practitioners and managers who put trauma-informed practice to work.",
+        "المنفّذون",
+    ),
+    (
+        "system-leaders",
+        "System leaders",
+        "building",
+        "Senior leaders who set strategy, commission and fund services.",
+        "قادة المنظومة",
+    ),
+    (
+        "vru",
+        "The VRU",
+        "compass",
+        "London's Violence Reduction Unit, which convenes the system.",
+        "وحدة الحدّ من العنف",
+    ),
 ]
 
 SECTORS = [
-    ("policing", "Policing", "shield", "The Metropolitan Police Service and policing partners.", "الشرطة"),
-    ("health", "Health and NHS ICBs", "heart", "London's NHS Integrated Care Boards and health services.", "الصحة وهيئات الرعاية المتكاملة"),
-    ("local-authorities", "Local authorities", "building", "London's borough councils and their services.", "السلطات المحلية"),
+    (
+        "policing",
+        "Policing",
+        "shield",
+        "The Metropolitan Police Service and policing partners.",
+        "الشرطة",
+    ),
+    (
+        "health",
+        "Health and NHS ICBs",
+        "heart",
+        "London's NHS Integrated Care Boards and health services.",
+        "الصحة وهيئات الرعاية المتكاملة",
+    ),
+    (
+        "local-authorities",
+        "Local authorities",
+        "building",
+        "London's borough councils and their services.",
+        "السلطات المحلية",
+    ),
     ("education", "Education", "star", "Schools, colleges and alternative provision.", "التعليم"),
-    ("voluntary-and-community", "Voluntary and community", "people", "Charities and community organisations.", "القطاع التطوعي والمجتمعي"),
+    (
+        "voluntary-and-community",
+        "Voluntary and community",
+        "people",
+        "Charities and community organisations.",
+        "القطاع التطوعي والمجتمعي",
+    ),
 ]
 
 BOROUGHS = [
@@ -78,7 +156,12 @@ def _term(model, demo, slug, name, arabic, order, example=False, **fields):
     term = model.objects.filter(slug=slug, locale=Locale.get_default()).first()
     if term is None:
         term = model.objects.create(
-            slug=slug, name=name, sort_order=order, locale=Locale.get_default(), is_example_content=example, **fields
+            slug=slug,
+            name=name,
+            sort_order=order,
+            locale=Locale.get_default(),
+            is_example_content=example,
+            **fields,
         )
         demo.created += 1
     strings = {name: arabic}
@@ -93,7 +176,17 @@ def build_taxonomy(demo) -> None:
         for order, (slug, name, icon, description, arabic) in enumerate(PRINCIPLES):
             _term(Principle, demo, slug, name, arabic, order, icon=icon, description=description)
         for order, (slug, name, icon, description, arabic) in enumerate(DRIVERS):
-            _term(DriverOfChange, demo, slug, name, arabic, order, example=True, icon=icon, description=description)
+            _term(
+                DriverOfChange,
+                demo,
+                slug,
+                name,
+                arabic,
+                order,
+                example=True,
+                icon=icon,
+                description=description,
+            )
         for order, (slug, name, icon, description, arabic) in enumerate(AUDIENCES):
             _term(Audience, demo, slug, name, arabic, order, icon=icon, description=description)
         for order, (slug, name, icon, description, arabic) in enumerate(SECTORS):

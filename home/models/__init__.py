@@ -16,7 +16,7 @@ __all__ = [
     "NoticeBanner",
     "Principle",
     "Sector",
-    "SiteSettings",
     "SitePage",
+    "SiteSettings",
     "StandardPage",
 ]

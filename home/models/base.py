@@ -19,7 +19,9 @@ class SitePage(Page):
     listing_summary = models.TextField(
         blank=True,
         max_length=300,
-        help_text=_("One or two sentences shown in listings, search results and when the page is shared."),
+        help_text=_(
+            "One or two sentences shown in listings, search results and when the page is shared."
+        ),
     )
     listing_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -27,7 +29,9 @@ class SitePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Shown in listings. Also used when the page is shared, unless a social image is set."),
+        help_text=_(
+            "Shown in listings. Also used when the page is shared, unless a social image is set."
+        ),
     )
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -35,7 +39,9 @@ class SitePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Shown when the page is shared on social media: 1200 by 630 pixels works best."),
+        help_text=_(
+            "Shown when the page is shared on social media: 1200 by 630 pixels works best."
+        ),
     )
     is_example_content = models.BooleanField(
         default=False,
@@ -65,7 +71,11 @@ class SitePage(Page):
             heading=_("For search engines"),
         ),
         MultiFieldPanel(
-            [FieldPanel("listing_summary"), FieldPanel("listing_image"), FieldPanel("social_image")],
+            [
+                FieldPanel("listing_summary"),
+                FieldPanel("listing_image"),
+                FieldPanel("social_image"),
+            ],
             heading=_("In listings and when shared"),
         ),
         MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Main navigation")),

@@ -15,27 +15,53 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 class SiteSettings(BaseSiteSetting):
     """Contact details, social links and the pages the footer links to."""
 
-    contact_email = models.EmailField(blank=True, help_text=_("Shown in the footer for general enquiries."))
+    contact_email = models.EmailField(
+        blank=True, help_text=_("Shown in the footer for general enquiries.")
+    )
     contact_phone = models.CharField(blank=True, max_length=40)
     linkedin_url = models.URLField(blank=True, verbose_name=_("LinkedIn address"))
     bluesky_url = models.URLField(blank=True, verbose_name=_("Bluesky address"))
     x_url = models.URLField(blank=True, verbose_name=_("X (Twitter) address"))
     youtube_url = models.URLField(blank=True, verbose_name=_("YouTube address"))
     organisation_name = models.CharField(
-        max_length=150, default="London Violence Reduction Unit", help_text=_("Who runs the site, as shown in the footer.")
+        max_length=150,
+        default="London Violence Reduction Unit",
+        help_text=_("Who runs the site, as shown in the footer."),
     )
-    privacy_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    accessibility_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    cookies_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cookies_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     panels = [
-        MultiFieldPanel([FieldPanel("organisation_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")),
         MultiFieldPanel(
-            [FieldPanel("linkedin_url"), FieldPanel("bluesky_url"), FieldPanel("x_url"), FieldPanel("youtube_url")],
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("linkedin_url"),
+                FieldPanel("bluesky_url"),
+                FieldPanel("x_url"),
+                FieldPanel("youtube_url"),
+            ],
             heading=_("Social media"),
         ),
         MultiFieldPanel(
-            [FieldPanel("privacy_page"), FieldPanel("accessibility_page"), FieldPanel("cookies_page")],
+            [
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("cookies_page"),
+            ],
             heading=_("Footer pages"),
             help_text=_("Readers see these pages in their own language when a translation exists."),
         ),
@@ -63,9 +89,13 @@ class FooterText(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model
     support_heading = models.CharField(max_length=100, default="Need support?")
     support_text = RichTextField(
         features=["bold", "link", "ul"],
-        help_text=_("Where readers can find help now: helplines and services. Shown on every page."),
+        help_text=_(
+            "Where readers can find help now: helplines and services. Shown on every page."
+        ),
     )
-    about_text = RichTextField(features=["bold", "link"], blank=True, help_text=_("One line about who runs the site."))
+    about_text = RichTextField(
+        features=["bold", "link"], blank=True, help_text=_("One line about who runs the site.")
+    )
 
     panels = [FieldPanel("support_heading"), FieldPanel("support_text"), FieldPanel("about_text")]
     override_translatable_fields = [
@@ -89,7 +119,9 @@ class NoticeBanner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Mod
 
     is_enabled = models.BooleanField(default=False, verbose_name=_("show on the site"))
     level = models.CharField(max_length=20, choices=LEVELS, default="info")
-    message = RichTextField(features=["bold", "link"], help_text=_("One or two sentences. Keep it calm and clear."))
+    message = RichTextField(
+        features=["bold", "link"], help_text=_("One or two sentences. Keep it calm and clear.")
+    )
 
     panels = [FieldPanel("is_enabled"), FieldPanel("level"), FieldPanel("message")]
     override_translatable_fields = [

@@ -15,12 +15,25 @@ from home.models.base import SitePage
 class HomePage(SitePage):
     """The front page of one language's site: what the programme is and where to go next."""
 
-    hero_heading = models.CharField(max_length=120, help_text=_("The main heading on the front page."))
-    hero_text = models.TextField(max_length=400, blank=True, help_text=_("A sentence or two under the heading."))
+    hero_heading = models.CharField(
+        max_length=120, help_text=_("The main heading on the front page.")
+    )
+    hero_text = models.TextField(
+        max_length=400, blank=True, help_text=_("A sentence or two under the heading.")
+    )
     body = StreamField(BaseStoryBlock(), blank=True)
 
-    content_panels = [*SitePage.content_panels, FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("body")]
-    search_fields = [*SitePage.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
+    content_panels = [
+        *SitePage.content_panels,
+        FieldPanel("hero_heading"),
+        FieldPanel("hero_text"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -41,7 +54,9 @@ class HomePage(SitePage):
 class StandardPage(SitePage):
     """A general page: about the programme, the definition, policies, get involved."""
 
-    introduction = models.TextField(max_length=600, blank=True, help_text=_("A short opening paragraph, shown larger."))
+    introduction = models.TextField(
+        max_length=600, blank=True, help_text=_("A short opening paragraph, shown larger.")
+    )
     body = StreamField(BaseStoryBlock())
     show_quick_exit = models.BooleanField(
         default=False,
@@ -51,7 +66,11 @@ class StandardPage(SitePage):
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     settings_panels = [*SitePage.settings_panels, FieldPanel("show_quick_exit")]
-    search_fields = [*SitePage.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

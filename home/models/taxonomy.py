@@ -36,8 +36,12 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         allow_unicode=True,
         help_text=_("Used in web addresses and filters. Keep it the same in every language."),
     )
-    description = models.TextField(blank=True, help_text=_("A sentence or two explaining the term to readers."))
-    sort_order = models.PositiveSmallIntegerField(default=0, help_text=_("Lower numbers come first."))
+    description = models.TextField(
+        blank=True, help_text=_("A sentence or two explaining the term to readers.")
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Lower numbers come first.")
+    )
     is_example_content = models.BooleanField(
         default=False,
         verbose_name=_("example content"),
@@ -51,7 +55,11 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("sort_order"),
         FieldPanel("is_example_content"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
     override_translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
@@ -74,9 +82,17 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
 
 
 class IconTerm(TaxonomyTerm):
-    icon = models.CharField(max_length=20, blank=True, choices=ICON_CHOICES, help_text=_("A simple symbol shown beside the name."))
+    icon = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=ICON_CHOICES,
+        help_text=_("A simple symbol shown beside the name."),
+    )
     panels = [*TaxonomyTerm.panels, FieldPanel("icon")]
-    override_translatable_fields = [*TaxonomyTerm.override_translatable_fields, SynchronizedField("icon")]
+    override_translatable_fields = [
+        *TaxonomyTerm.override_translatable_fields,
+        SynchronizedField("icon"),
+    ]
 
     class Meta(TaxonomyTerm.Meta):
         abstract = True

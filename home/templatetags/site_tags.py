@@ -57,7 +57,11 @@ def breadcrumbs(page) -> list:
     """The page's ancestors from its language's home page down, as plain pages."""
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path", "depth", "locale_id"))
+    return list(
+        page.get_ancestors()
+        .filter(depth__gte=2)
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
+    )
 
 
 @register.filter

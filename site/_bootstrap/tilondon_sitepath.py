@@ -9,8 +9,9 @@ it only gains a `__path__`, which is what lets Python find submodules in our fol
 """
 
 import os
-import site
 import sys
+
+import site
 
 
 class _ProjectSitePath:

@@ -17,5 +17,7 @@ class Command(BaseCommand):
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser("admin", "admin@localhost", password)
         self.stdout.write(
-            self.style.SUCCESS(f"Created admin account: user 'admin', password '{password}' (shown once).")
+            self.style.SUCCESS(
+                f"Created admin account: user 'admin', password '{password}' (shown once)."
+            )
         )

@@ -62,4 +62,3 @@ class Command(BaseCommand):
                 f"Demo content ready: {demo.created} items created, {demo.kept} kept as they were ({elapsed:.1f} s)."
             )
         )
-

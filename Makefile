@@ -1,0 +1,75 @@
+# Trauma-Informed London. `make help` lists the targets.
+# Everything runs inside .venv, created from the hashed lock file on first use.
+
+SHELL := /bin/bash
+PYTHON_BOOTSTRAP ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+BROWSER_TOOLS := tests/browser/node_modules/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve test test-fast lint format check benchmarks lock clean browser-tools demo
+
+help: ## Show this list
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@$(PYTHON_BOOTSTRAP) -c 'import sys; sys.exit("Python 3.11 or newer is needed.") if sys.version_info < (3, 11) else None'
+	@echo "Installing dependencies into $(VENV) (first run takes a minute)..."
+	@test -x $(PY) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	@$(PY) -m pip install --quiet --no-deps -e .
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+run: install ## Install, migrate, load the demo content if the site is empty, and serve on 127.0.0.1:8000
+	@DEBUG=true $(PY) manage.py migrate --no-input -v0
+	@DEBUG=true $(PY) manage.py load_demo_content --if-empty
+	@DEBUG=true $(PY) manage.py create_local_admin
+	@echo ""
+	@echo "  Trauma-Informed London is running at http://$(HOST):$(PORT)/"
+	@echo "  Editors sign in at http://$(HOST):$(PORT)/admin/  (Ctrl+C stops the server)"
+	@echo ""
+	@DEBUG=true $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
+
+demo: install ## Load (or complete) the demo content in the local database
+	@DEBUG=true $(PY) manage.py migrate --no-input -v0
+	@DEBUG=true $(PY) manage.py load_demo_content
+
+$(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
+	@bash .ci/install-browser-tools
+	@cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+browser-tools: $(BROWSER_TOOLS) ## Install Chromium, a Java runtime, axe-core and the Nu Html Checker
+
+lint: install ## Ruff lint and format check
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+
+format: install ## Format and fix the code with ruff
+	@$(VENV)/bin/ruff format .
+	@$(VENV)/bin/ruff check --fix .
+
+check: install ## Django system checks and missing migrations
+	@TESTING=true $(PY) manage.py check --fail-level WARNING
+	@TESTING=true $(PY) manage.py makemigrations --check --dry-run --no-input -v1 > /dev/null || (echo "Models changed without a migration: run manage.py makemigrations"; exit 1)
+
+test: install browser-tools lint check ## Run the whole suite: lint, checks, unit, admin, browser and budget tests
+	@TESTING=true $(PY) -m pytest
+
+test-fast: install ## Run the suite without the browser tests
+	@TESTING=true $(PY) -m pytest -m "not browser"
+
+benchmarks: install ## Print query counts and page sizes for every page type
+	@TESTING=true $(PY) -m pytest tests/benchmarks -m benchmark -s -q
+
+lock: ## Re-pin every dependency (with hashes) from pyproject.toml
+	@$(PY) -m pip install --quiet uv
+	@$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock --quiet
+
+clean: ## Remove the environment and local data (the demo site is rebuilt by make run)
+	rm -rf $(VENV) var tests/browser/node_modules
