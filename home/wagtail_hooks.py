@@ -1,9 +1,13 @@
 """Admin screens for the shared snippets: the taxonomy, footer text and notice banner."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.admin_views import editor_guide
 from home.models import (
     Audience,
     Borough,
@@ -92,3 +96,18 @@ class SiteChromeGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyGroup)
 register_snippet(SiteChromeGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_editor_guide_url():
+    return [path("editor-guide/", editor_guide, name="tilondon_editor_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def register_editor_guide_menu_item():
+    return MenuItem(
+        _("Editor guide for this site"),
+        reverse("tilondon_editor_guide"),
+        icon_name="doc-full",
+        order=900,
+    )

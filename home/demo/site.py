@@ -445,6 +445,72 @@ ARABIC = {
     "Get involved": "شارك معنا",
     "Share your practice": "شارك ممارستك",
     "Join the special interest group": "انضم إلى مجموعة الاهتمام الخاص",
+    # About, definition and get involved (remaining paragraphs)
+    "16": "16",
+    "4": "4",
+    "A group of 16 trauma-informed champions from policing, health, local authorities, education, "
+    "voluntary and community organisations, and the VRU's Young People's Action Group shaped the "
+    "project's vision and direction.": (
+        "شكّلت رؤية المشروع واتجاهه مجموعةٌ من 16 رائدًا في الممارسة المُدركة للصدمات من الشرطة والصحة "
+        "والسلطات المحلية والتعليم والمنظمات التطوعية والمجتمعية، إضافةً إلى مجموعة عمل الشباب التابعة للوحدة."
+    ),
+    "A large body of evidence shows that traumatic, abusive or neglectful experiences, including "
+    "adverse childhood experiences (ACEs), can affect wellbeing for a long time. Evidence also shows "
+    "that people can recover, and that services which understand trauma help them to.": (
+        "تُظهر أدلة كثيرة أن التجارب الصادمة أو المسيئة أو تجارب الإهمال، ومنها تجارب الطفولة الضارة، "
+        "قد تؤثر في الرفاه لوقت طويل. وتُظهر الأدلة أيضًا أن التعافي ممكن، وأن الخدمات التي تفهم الصدمات تساعد عليه."
+    ),
+    "Over the last twenty years, trauma-informed approaches have spread through education, public "
+    "health, criminal justice and social care. But organisations understand and apply the idea in "
+    "very different ways.": (
+        "خلال العشرين عامًا الماضية انتشرت المناهج المُدركة للصدمات في التعليم والصحة العامة والعدالة الجنائية "
+        "والرعاية الاجتماعية، لكن المؤسسات تفهم الفكرة وتطبّقها بطرق مختلفة جدًا."
+    ),
+    "The VRU wanted a clear picture of the London landscape, and to support the city's journey "
+    "towards being trauma-informed and, in time, trauma-responsive.": (
+        "أرادت الوحدة صورة واضحة عن المشهد في لندن، ودعم رحلة المدينة نحو أن تصبح مُدركة للصدمات، "
+        "ثم مستجيبة لها مع الوقت."
+    ),
+    "The VRU's trauma-informed practice programme helps create the conditions for a more "
+    "trauma-informed, and ultimately trauma-responsive, London.": (
+        "يساعد برنامج الوحدة للممارسة المُدركة للصدمات على تهيئة الظروف للندن أكثر إدراكًا للصدمات، "
+        "ومستجيبة لها في نهاية المطاف."
+    ),
+    "The research focused on London's local authorities, the Metropolitan Police Service and the "
+    "city's NHS Integrated Care Boards, the partners named in the Serious Violence Duty.": (
+        "ركّز البحث على السلطات المحلية في لندن وشرطة العاصمة وهيئات الرعاية المتكاملة التابعة لهيئة "
+        "الخدمات الصحية، وهي الجهات المذكورة في واجب مكافحة العنف الخطير."
+    ),
+    "Why the programme exists, its four phases, and who took part.": "لماذا وُجد البرنامج، ومراحله الأربع، ومن شارك فيه.",
+    "The London definition and its six principles.": "تعريف لندن ومبادئه الستة.",
+    "What trauma-informed practice means in London, and the six principles it rests on.": (
+        "ماذا تعني الممارسة المُدركة للصدمات في لندن، والمبادئ الستة التي تقوم عليها."
+    ),
+    "If your organisation is doing something you think others could learn from, tell us about it "
+    "using the contact details at the bottom of this page.": (
+        "إذا كانت مؤسستك تقوم بعمل تعتقد أن غيرها يمكن أن يتعلّم منه، فأخبرنا عنه عبر بيانات الاتصال في أسفل هذه الصفحة."
+    ),
+    "It meets regularly to share presentations and discussion on how trauma-informed practice can be "
+    "promoted and embedded. New members from every profession are welcome.": (
+        "تجتمع المجموعة بانتظام لتبادل العروض والنقاش حول كيفية تعزيز الممارسة المُدركة للصدمات وترسيخها. "
+        "نرحّب بالأعضاء الجدد من كل المهن."
+    ),
+    "Share your organisation's practice, and join the people changing how London works.": (
+        "شارك ممارسة مؤسستك، وانضم إلى من يغيّرون طريقة عمل لندن."
+    ),
+    "Share your practice and join the special interest group.": "شارك ممارستك وانضم إلى مجموعة الاهتمام الخاص.",
+    "The Trauma-Informed London survey asked people working in London's health services, local "
+    "authorities and policing to share examples of trauma-informed practice. It closed on 10 January "
+    "2025, and the answers shaped the case studies on this site.": (
+        "طلب استبيان لندن المُدركة للصدمات من العاملين في الخدمات الصحية والسلطات المحلية والشرطة في لندن "
+        "مشاركة أمثلة على الممارسة المُدركة للصدمات. أُغلق الاستبيان في 10 يناير 2025، وشكّلت الإجابات دراسات الحالة في هذا الموقع."
+    ),
+    "The VRU's Trauma-Informed Practice Special Interest Group brings together police officers, "
+    "academics, researchers, mental health professionals, neurodiversity experts, educational "
+    "practitioners and specialists in trauma-informed practice.": (
+        "تجمع مجموعة الاهتمام الخاص بالممارسة المُدركة للصدمات التابعة للوحدة ضباط شرطة وأكاديميين وباحثين "
+        "ومختصين في الصحة النفسية وخبراء في التنوع العصبي وتربويين ومتخصصين في الممارسة المُدركة للصدمات."
+    ),
     "Search": "بحث",
     "Search the whole site.": "ابحث في الموقع كله.",
     # Footer
