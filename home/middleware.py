@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
@@ -48,7 +48,7 @@ class SecurityHeadersMiddleware:
             and settings.PAGE_CACHE_SECONDS > 0
         )
         if cacheable:
+            # Pages carry their language in the URL; LocaleMiddleware adds Vary where it doesn't.
             patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
-            patch_vary_headers(response, ["Accept-Language"])
         else:
             patch_cache_control(response, private=True, no_cache=True)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -278,6 +279,22 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+
+# Purging the CDN when editors publish: pages are cached for PAGE_CACHE_SECONDS at most, and a
+# published or unpublished page is purged at once through the CDN's purge API.
+CDN_PURGE_URL = os.environ.get("CDN_PURGE_URL", "")
+CDN_CLOUDFRONT_DISTRIBUTION_ID = os.environ.get("CDN_CLOUDFRONT_DISTRIBUTION_ID", "")
+WAGTAILFRONTENDCACHE = {}
+if CDN_PURGE_URL:
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": CDN_PURGE_URL,
+    }
+if CDN_CLOUDFRONT_DISTRIBUTION_ID:
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": CDN_CLOUDFRONT_DISTRIBUTION_ID,
+    }
 
 # --- Email ----------------------------------------------------------------------------------
 
