@@ -49,15 +49,20 @@ def _invalidate_on_chrome_save(sender, **kwargs):
         invalidate()
 
 
+def cached(key: str, build):
+    """`build()`'s result, kept in the shared cache until the next publish (see module docstring)."""
+    full_key = f"chrome:{current_generation()}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, CHROME_TIMEOUT)
+    return value
+
+
 def get_chrome(site, language_code: str | None = None) -> dict:
     """Navigation, footer and notice for the site in the reader's language, from the cache."""
     language_code = language_code or get_language()
-    key = f"chrome:{current_generation()}:{site.pk}:{language_code}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = build_chrome(site, language_code)
-        cache.set(key, chrome, CHROME_TIMEOUT)
-    return chrome
+    return cached(f"site:{site.pk}:{language_code}", lambda: build_chrome(site, language_code))
 
 
 def _localized_live(pages, locale) -> dict[int, Page]:

@@ -38,7 +38,8 @@ class SearchPage(SitePage):
             .public()
             .filter(locale=Locale.get_active())
             .exclude(id=self.id)
-            .specific()
+            # Plain pages, not .specific(): one query for any mix of page types. Results show
+            # each page's title and its search description.
             .search(query, operator="and")
         )
         paginator = Paginator(results, RESULTS_PER_PAGE)

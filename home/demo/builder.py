@@ -38,6 +38,9 @@ class Demo:
         if existing is not None:
             self.kept += 1
             return existing.specific
+        if fields.get("listing_summary") and not fields.get("search_description"):
+            # Readers see the search description under the title in search results.
+            fields["search_description"] = fields["listing_summary"]
         page = page_class(slug=slug, **fields)
         parent.add_child(instance=page)
         page.save_revision().publish()

@@ -65,6 +65,7 @@ class SitePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
 
+    # Wagtail's search_description is what readers see under the title in search results.
     promote_panels = [
         MultiFieldPanel(
             [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
@@ -96,7 +97,3 @@ class SitePage(Page):
     @property
     def sharing_image(self):
         return self.social_image or self.listing_image
-
-    def get_breadcrumbs(self):
-        """Ancestors from the language's home page down to, not including, this page."""
-        return self.get_ancestors().filter(depth__gte=2).specific(defer=True)

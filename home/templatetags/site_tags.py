@@ -29,38 +29,46 @@ def language_links(context, page=None) -> list[dict]:
     """One entry per site language: the same page in that language where it exists, or that
     language's home page, marked with whether it is the same page and whether it is current."""
     current = get_language()
-    translations = {}
-    if isinstance(page, Page):
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+    translated_urls = {}
+    if isinstance(page, Page) and page.pk:
+        request = context.get("request")
+        translated_urls = site_chrome.cached(
+            f"translations:{page.pk}",
+            lambda: {
+                translation.locale.language_code: translation.get_url(request)
+                for translation in page.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+            },
+        )
     links = []
     for code, name in settings.LANGUAGES:
-        translation = translations.get(code)
-        url = translation.get_url(context.get("request")) if translation else f"/{code}/"
+        url = translated_urls.get(code) or f"/{code}/"
         links.append(
             {
                 "code": code,
                 "name": name,
                 "url": url,
                 "is_current": code == current,
-                "is_same_page": translation is not None,
+                "is_same_page": code in translated_urls,
                 "dir": "rtl" if code in settings.RTL_LANGUAGES else "ltr",
             }
         )
     return links
 
 
-@register.simple_tag
-def breadcrumbs(page) -> list:
-    """The page's ancestors from its language's home page down, as plain pages."""
-    if not isinstance(page, Page) or page.depth <= 2:
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page) -> list[dict]:
+    """Title and address of the page's ancestors from its language's home page down."""
+    if not isinstance(page, Page) or not page.pk or page.depth <= 2:
         return []
-    return list(
-        page.get_ancestors()
-        .filter(depth__gte=2)
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
+    request = context.get("request")
+    return site_chrome.cached(
+        f"breadcrumbs:{page.pk}",
+        lambda: [
+            {"title": ancestor.title, "url": ancestor.get_url(request)}
+            for ancestor in page.get_ancestors().filter(depth__gte=2)
+        ],
     )
 
 
