@@ -8,6 +8,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 BROWSER_TOOLS := tests/browser/node_modules/.installed
+# Some machines' pip configuration names local package folders that are not there.
+PIP_NOISE := is ignored: it is neither a file nor a directory
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve test test-fast lint format check benchmarks lock clean browser-tools demo
@@ -19,8 +21,10 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	@$(PYTHON_BOOTSTRAP) -c 'import sys; sys.exit("Python 3.11 or newer is needed.") if sys.version_info < (3, 11) else None'
 	@echo "Installing dependencies into $(VENV) (first run takes a minute)..."
 	@test -x $(PY) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	@$(PY) -m pip install --quiet --no-deps -e .
+	@$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock > $(VENV)/pip.log 2>&1 \
+		|| (grep -v "$(PIP_NOISE)" $(VENV)/pip.log; exit 1)
+	@$(PY) -m pip install --quiet --no-deps -e . > $(VENV)/pip.log 2>&1 \
+		|| (grep -v "$(PIP_NOISE)" $(VENV)/pip.log; exit 1)
 	@touch $@
 
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
