@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.admin_views import editor_guide
+from home.admin_views import ExampleContentPanel, editor_guide
 from home.models import (
     Audience,
     Borough,
@@ -111,3 +111,8 @@ def register_editor_guide_menu_item():
         icon_name="doc-full",
         order=900,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_example_content_panel(request, panels):
+    panels.append(ExampleContentPanel())

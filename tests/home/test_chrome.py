@@ -48,3 +48,10 @@ def test_the_editor_guide_is_not_public(client):
     response = client.get("/admin/editor-guide/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_dashboard_lists_pages_that_still_hold_example_content(client, editor):
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "still hold example content" in html
+    assert "Our definition of trauma-informed practice" in html
