@@ -8,4 +8,4 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from home import chrome  # noqa: F401  (connects the cache-invalidation signals)
+        from home import checks, chrome  # noqa: F401  (signals and system checks register on import)
