@@ -2,8 +2,8 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -19,7 +19,15 @@ urlpatterns = [
 ]
 
 if not settings.AWS_STORAGE_BUCKET_NAME and (settings.DEBUG or settings.TESTING):
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Local development only: images straight from disk. Documents are always served through
+    # Wagtail's /documents/ view, which checks privacy, so their folder is not exposed here.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>(?:images|original_images)/.+)$",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += i18n_patterns(
     path("", include("roadmap.urls")),
