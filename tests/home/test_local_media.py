@@ -4,6 +4,8 @@ files never are: documents always go through Wagtail's view, which checks privac
 import pytest
 from django.conf import settings
 
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def media_files():
