@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -51,10 +52,25 @@ if not SECRET_KEY:
             "SECRET_KEY must be set when DEBUG is off. Generate one with: "
             "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
         )
-    # Development and tests only: a throwaway key, different on every start.
-    from django.core.management.utils import get_random_secret_key
+    # Development and tests only: a key made once and kept in VAR_DIR, so that every process
+    # of a local server (runserver's reloader, gunicorn's workers) signs things alike.
+    _key_file = VAR_DIR / "secret_key"
+    if not _key_file.exists():
+        import secrets
+        import tempfile
 
-    SECRET_KEY = get_random_secret_key()
+        # Written aside, then linked into place: a process never reads a half-written key.
+        with tempfile.NamedTemporaryFile(
+            "w", dir=VAR_DIR, delete=False, encoding="ascii"
+        ) as _handle:
+            _handle.write(secrets.token_urlsafe(50))
+        try:
+            os.link(_handle.name, _key_file)
+        except FileExistsError:  # another process made it first
+            pass
+        finally:
+            os.unlink(_handle.name)
+    SECRET_KEY = _key_file.read_text(encoding="ascii").strip()
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or TESTING else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -134,7 +150,6 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------------
 
-VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
