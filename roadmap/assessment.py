@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from django.core import signing
 from django.urls import reverse
 from django.utils.crypto import get_random_string
-from django.utils.translation import gettext as _
 
 from home.models import Audience, Borough, DriverOfChange, Sector
 from roadmap.lookups import live_stages, localized_terms, recommendations
 
-TOKEN_SALT = "roadmap.baseline"
+TOKEN_SALT = "roadmap.baseline"  # noqa: S105 (a signing salt, not a password)
 
 
 @dataclass
@@ -155,7 +154,7 @@ def group_questions(questions: list[Question], drivers: list) -> list:
 
 
 def _common(page, request) -> dict:
-    locale = page.locale
+    locale = page.locale_id
     stages = live_stages(locale)
     drivers = localized_terms(DriverOfChange, locale)
     audiences = localized_terms(Audience, locale)
@@ -193,9 +192,7 @@ def result_response(page, request):
     if result is None:
         if not answers.tampered and not answers.missing:
             answers.tampered = True  # every chosen answer points to an unpublished stage
-        response = page.render(
-            request, context_overrides=form_context(page, request, answers)
-        )
+        response = page.render(request, context_overrides=form_context(page, request, answers))
         response.status_code = 400
         return response
     target = result.next_stage or result.overall
@@ -208,7 +205,7 @@ def result_response(page, request):
         and (audience is None or block.value["audience"] == audience.slug)
     ]
     next_recommendations = recommendations(
-        page.locale,
+        page.locale_id,
         audience=audience.slug if audience else "",
         stage_key=target.translation_key,
     )
@@ -227,8 +224,8 @@ def result_response(page, request):
             "answers_query": answers.query(),
             "baseline_token": token,
             "baseline_url": reverse("roadmap:baseline-add", args=[page.pk]),
-            "sectors": localized_terms(Sector, page.locale),
-            "boroughs": localized_terms(Borough, page.locale),
+            "sectors": localized_terms(Sector, page.locale_id),
+            "boroughs": localized_terms(Borough, page.locale_id),
             "added": request.GET.get("added") == "1",
         }
     )

@@ -71,7 +71,7 @@ def aggregate(locale: Locale, min_group: int = 0) -> dict:
 
 def summary_context(page, request) -> dict:
     return {
-        "baseline": aggregate(page.locale, settings.BASELINE_MIN_GROUP_SIZE),
+        "baseline": aggregate(page.locale_id, settings.BASELINE_MIN_GROUP_SIZE),
         "form_url": page.url,
     }
 
@@ -103,10 +103,10 @@ def add_to_baseline(request, page_id: int):
             {"page": page, "reason": _("The form was not sent from this website.")},
             status=403,
         )
-    stages = live_stages(page.locale)
+    stages = live_stages(page.locale_id)
     answers = read_answers(request.POST, build_questions(page, stages))
     result = (
-        score(answers, stages, localized_terms(DriverOfChange, page.locale))
+        score(answers, stages, localized_terms(DriverOfChange, page.locale_id))
         if answers.complete
         else None
     )

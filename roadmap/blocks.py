@@ -17,7 +17,8 @@ def audience_choices():
     from home.models import Audience
 
     return [
-        (a.slug, a.name) for a in Audience.objects.filter(locale=Locale.get_default()).order_by("sort_order")
+        (a.slug, a.name)
+        for a in Audience.objects.filter(locale=Locale.get_default()).order_by("sort_order")
     ]
 
 
@@ -31,20 +32,29 @@ def driver_choices():
     ]
 
 
-def _locale(context) -> Locale:
+class TermChoiceBlock(blocks.ChoiceBlock):
+    """A taxonomy term chosen by its slug. Stored values are already slugs, so reading a page
+    never runs the query behind the choices (only the editing form does)."""
+
+    def to_python(self, value):
+        return value
+
+
+def _locale(context) -> int:
+    """The language (locale id) of the page the block is on, else the active language."""
     page = (context or {}).get("page")
-    return getattr(page, "locale", None) or Locale.get_active()
+    return getattr(page, "locale_id", None) or Locale.get_active().pk
 
 
 class AudienceActionsBlock(blocks.StructBlock):
     """What one audience (implementers, system leaders or the VRU) should do."""
 
-    audience = blocks.ChoiceBlock(
-        choices=audience_choices, help_text=_("Who these actions are for.")
-    )
+    audience = TermChoiceBlock(choices=audience_choices, help_text=_("Who these actions are for."))
     actions = blocks.ListBlock(
         blocks.CharBlock(max_length=300, label=_("Action")),
-        help_text=_("One action per line, starting with a verb, e.g. 'Offer staff reflective supervision'."),
+        help_text=_(
+            "One action per line, starting with a verb, e.g. 'Offer staff reflective supervision'."
+        ),
     )
 
     class Meta:
@@ -61,8 +71,8 @@ class AudienceActionsBlock(blocks.StructBlock):
         }
 
     def get_context(self, value, parent_context=None):
-        from roadmap.lookups import terms_by_slug
         from home.models import Audience
+        from roadmap.lookups import terms_by_slug
 
         context = super().get_context(value, parent_context=parent_context)
         context["audience"] = terms_by_slug(Audience, _locale(parent_context)).get(
@@ -168,10 +178,10 @@ class RecommendationsBlock(blocks.StructBlock):
     """Recommendations pulled live by audience, driver of change and stage."""
 
     heading = blocks.CharBlock(max_length=120, default=_("Recommendations"))
-    audience = blocks.ChoiceBlock(
+    audience = TermChoiceBlock(
         choices=audience_choices, required=False, help_text=_("Leave blank for every audience.")
     )
-    driver = blocks.ChoiceBlock(
+    driver = TermChoiceBlock(
         choices=driver_choices,
         required=False,
         help_text=_("Leave blank for every driver of change."),
@@ -238,7 +248,7 @@ class AnswerOptionBlock(blocks.StructBlock):
 class AssessmentQuestionBlock(blocks.StructBlock):
     """A self-assessment question, grouped under a driver of change, with its answers."""
 
-    driver = blocks.ChoiceBlock(
+    driver = TermChoiceBlock(
         choices=driver_choices,
         help_text=_("Questions are grouped and scored by driver of change."),
     )

@@ -9,9 +9,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
@@ -137,14 +137,16 @@ class RoadmapStagePage(SitePage):
 
 
 class SelfAssessmentPage(RoutablePageMixin, SitePage):
-    """"Where is my organisation on the roadmap?": editors write questions grouped by driver of
+    """ "Where is my organisation on the roadmap?": editors write questions grouped by driver of
     change, each answer pointing to a stage. The result's address holds only the answers, so it
     can be shared, reopened and printed. Readers may add their result, anonymously, to the
     London baseline, whose public summary (baseline/) shows only groups large enough to hide
     any one organisation."""
 
     introduction = models.TextField(
-        max_length=600, blank=True, help_text=_("What the self-assessment is and how long it takes.")
+        max_length=600,
+        blank=True,
+        help_text=_("What the self-assessment is and how long it takes."),
     )
     questions = StreamField(
         [("question", AssessmentQuestionBlock())],
@@ -311,7 +313,9 @@ class BaselineEntry(models.Model):
     driver_stages = models.JSONField(
         default=dict, help_text=_("The stage slug for each driver of change slug.")
     )
-    sector = models.ForeignKey("home.Sector", null=True, on_delete=models.SET_NULL, related_name="+")
+    sector = models.ForeignKey(
+        "home.Sector", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     borough = models.ForeignKey(
         "home.Borough", null=True, on_delete=models.SET_NULL, related_name="+"
     )

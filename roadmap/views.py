@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from home.models import Audience, DriverOfChange, Sector
-from roadmap.lookups import live_stages, localized_terms, recommendations
+from roadmap.lookups import cached, live_stages, localized_terms, recommendations
 
 
 @dataclass
@@ -97,7 +97,7 @@ def roadmap_context(page, request) -> dict:
     """The journey through the reader's lens."""
     from roadmap.models import SelfAssessmentPage
 
-    locale = page.locale
+    locale = page.locale_id
     audiences = localized_terms(Audience, locale)
     sectors = localized_terms(Sector, locale)
     stages = live_stages(locale)
@@ -114,13 +114,16 @@ def roadmap_context(page, request) -> dict:
         "sectors": sectors,
         "stages": stages,
         "stage_details": stage_details(stages, audience_map, recs, lens),
-        "self_assessment": SelfAssessmentPage.objects.child_of(page).live().first(),
+        "self_assessment": cached(
+            f"self-assessment:{page.pk}",
+            lambda: SelfAssessmentPage.objects.child_of(page).live().first() or False,
+        ),
     }
 
 
 def stage_context(stage, request) -> dict:
     """A stage page: its detail through the lens, its neighbours, its recommendations."""
-    locale = stage.locale
+    locale = stage.locale_id
     audiences = localized_terms(Audience, locale)
     sectors = localized_terms(Sector, locale)
     stages = live_stages(locale)
@@ -131,6 +134,7 @@ def stage_context(stage, request) -> dict:
         audience=lens.audience.slug if lens.audience else "",
         sector=lens.sector.slug if lens.sector else "",
         stage_key=stage.translation_key,
+        with_stages=False,
     )
     audience_map = {audience.slug: audience for audience in audiences}
     position = next((i for i, s in enumerate(stages) if s.pk == stage.pk), None)
@@ -138,12 +142,16 @@ def stage_context(stage, request) -> dict:
     if position is not None:
         previous_stage = stages[position - 1] if position > 0 else None
         next_stage = stages[position + 1] if position + 1 < len(stages) else None
-    details = stage_details(stages, audience_map, recs, lens)
+    details = stage_details(stages, audience_map, [], lens)
+    detail = details[0] if details else StageDetail(page=stage, number=0)
+    detail.recommendations = recs
     return {
         "lens": lens,
         "audiences": audiences,
         "stages": stages,
-        "detail": details[0] if details else StageDetail(page=stage, number=0),
+        "detail": detail,
+        # The parent's address, worked out from this page's own, to save a query.
+        "roadmap_url": stage.url.rstrip("/").rsplit("/", 1)[0] + "/",
         "previous_stage": previous_stage,
         "next_stage": next_stage,
         "recommendations_by_audience": group_by_audience(recs, audience_map),
@@ -166,7 +174,7 @@ def group_by_audience(recs: list, audience_map: dict) -> list:
 
 def recommendations_context(page, request, audience_slug: str = "") -> dict:
     """The recommendations listing, filtered by audience, driver, stage and sector."""
-    locale = page.locale
+    locale = page.locale_id
     audiences = localized_terms(Audience, locale)
     sectors = localized_terms(Sector, locale)
     drivers = localized_terms(DriverOfChange, locale)

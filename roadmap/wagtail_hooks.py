@@ -2,10 +2,10 @@
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from django.views.generic import TemplateView
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -51,6 +51,4 @@ def register_baseline_url():
 
 @hooks.register("register_reports_menu_item")
 def register_baseline_menu_item():
-    return MenuItem(
-        _("London baseline"), reverse("roadmap_baseline"), icon_name="table", order=900
-    )
+    return MenuItem(_("London baseline"), reverse("roadmap_baseline"), icon_name="table", order=900)
