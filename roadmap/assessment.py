@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.core import signing
 from django.urls import reverse
 from django.utils.crypto import get_random_string
 
 from home.models import Audience, Borough, DriverOfChange, Sector
 from roadmap.lookups import live_stages, localized_terms, recommendations
 
-TOKEN_SALT = "roadmap.baseline"  # noqa: S105 (a signing salt, not a password)
+TOKEN_LENGTH = 32
 
 
 @dataclass
@@ -209,7 +208,9 @@ def result_response(page, request):
         audience=audience.slug if audience else "",
         stage_key=target.translation_key,
     )
-    token = signing.dumps(get_random_string(32), salt=TOKEN_SALT)
+    # A one-time value for the baseline form: it only lets a double click count once, so it
+    # needs no signature (anyone can get a fresh one by reloading the result).
+    token = get_random_string(TOKEN_LENGTH)
     context.update(
         {
             "answers": answers,

@@ -134,6 +134,8 @@ class JourneyBlock(blocks.StructBlock):
 
 
 class _TermsBlock(blocks.StructBlock):
+    """A heading and every term of one taxonomy (set by `model_name`), pulled live."""
+
     heading = blocks.CharBlock(max_length=120)
     introduction = blocks.TextBlock(required=False, max_length=400)
     model_name = ""

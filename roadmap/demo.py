@@ -356,6 +356,33 @@ RECOMMENDATIONS = [
     ),
 ]
 
+RECOMMENDATIONS_ARABIC = {
+    "Learn the six principles as a team": "تعلّموا المبادئ الستة كفريق",
+    "Set aside time in team meetings to discuss one principle at a time and what it means for your work.": "خصّصوا وقتًا في اجتماعات الفريق لمناقشة مبدأ واحد في كل مرة وما يعنيه لعملكم.",
+    "Review the first contact people have with your service": "راجعوا أول تواصل للناس مع خدمتكم",
+    "Walk through a first visit, call or letter as the person receiving it would, and change what feels unsafe.": "جرّبوا الزيارة أو المكالمة أو الرسالة الأولى كما يعيشها من يتلقاها، وغيّروا ما يبدو غير آمن.",
+    "Involve people with lived experience in improving your service": "أشركوا أصحاب التجربة المعاشة في تحسين خدمتكم",
+    "Ask the people you serve what helps, and show them what changed as a result.": "اسألوا من تخدمونهم عمّا يساعدهم، وأروهم ما تغيّر نتيجة لذلك.",
+    "Share your practice with colleagues across London": "شاركوا ممارستكم مع زملائكم في أنحاء لندن",
+    "Describe what you tried, what happened and what you learned, so that others can build on it.": "صفوا ما جرّبتم وما حدث وما تعلّمتم، ليبني عليه الآخرون.",
+    "Make trauma-informed practice a visible priority": "اجعلوا الممارسة الواعية بالصدمات أولوية ظاهرة",
+    "Name it in strategies and plans, and say how progress will be checked.": "اذكروها في الاستراتيجيات والخطط، وبيّنوا كيف سيُتابع التقدم.",
+    "Support the wellbeing of the workforce": "ادعموا رفاه العاملين",
+    "Offer reflective supervision and time to recover after difficult work.": "قدّموا إشرافًا تأمليًا ووقتًا للتعافي بعد العمل الصعب.",
+    "Commission services with the principles built in": "كلّفوا بخدمات تتضمن المبادئ منذ البداية",
+    "Write the six principles into service specifications, contracts and reviews.": "اكتبوا المبادئ الستة في مواصفات الخدمات والعقود والمراجعات.",
+    "Work as one system across the partnership": "اعملوا كمنظومة واحدة عبر الشراكة",
+    "Agree shared goals with partners in policing, health and local authorities.": "اتفقوا على أهداف مشتركة مع الشركاء في الشرطة والصحة والسلطات المحلية.",
+    "Build a shared language across London": "ابنوا لغة مشتركة في أنحاء لندن",
+    "Promote the London definition of trauma-informed practice with every partner.": "روّجوا لتعريف لندن للممارسة الواعية بالصدمات لدى كل شريك.",
+    "Connect champions across sectors": "اربطوا الأنصار عبر القطاعات",
+    "Bring practitioners together through the special interest group and promising practice workshops.": "اجمعوا الممارسين من خلال مجموعة الاهتمام الخاصة وورش الممارسات الواعدة.",
+    "Fund joint learning across borough partnerships": "موّلوا التعلّم المشترك عبر شراكات الأحياء",
+    "Support training and shared learning that crosses sector boundaries.": "ادعموا التدريب والتعلّم المشترك الذي يتخطى حدود القطاعات.",
+    "Track London's progress against the baseline": "تابعوا تقدم لندن مقارنةً بخط الأساس",
+    "Repeat the self-assessment with partners and publish what changes.": "كرّروا التقييم الذاتي مع الشركاء وانشروا ما يتغير.",
+}
+
 # Four answers per question, from the earliest stage to the latest.
 QUESTIONS = [
     (
@@ -560,9 +587,12 @@ def build_recommendations(demo: Demo, stages: dict) -> None:
         Sector.objects.filter(locale=default, slug__in=["policing", "health", "local-authorities"])
     )
     created = 0
+    quiet, demo.report = demo.report, lambda message: None  # one line for all of them
     for order, (audience, slug, driver, stage_slugs, title, body) in enumerate(RECOMMENDATIONS):
-        if Recommendation.objects.filter(locale=default, slug=slug).exists():
+        existing = Recommendation.objects.filter(locale=default, slug=slug).first()
+        if existing is not None:
             demo.kept += 1
+            demo.translate(existing, RECOMMENDATIONS_ARABIC)
             continue
         recommendation = Recommendation(
             locale=default,
@@ -578,7 +608,9 @@ def build_recommendations(demo: Demo, stages: dict) -> None:
         recommendation.sectors = sectors
         recommendation.save()
         recommendation.save_revision().publish()
+        demo.translate(recommendation, RECOMMENDATIONS_ARABIC)
         created += 1
+    demo.report = quiet
     demo.created += created
     if created:
-        demo.report(f"  created {created} recommendations")
+        demo.report(f"  created {created} recommendations, translated into Arabic")

@@ -146,7 +146,12 @@ def recommendations(
         )
     items = list(queryset.distinct())
     for item in items:
+        # `lang` marks text shown in the default language because it is not translated yet,
+        # so screen readers pronounce it correctly.
+        item.lang = ""
         if getattr(item, "local_title", None):
             item.title = item.local_title
             item.body = item.local_body
+        elif wanted != default.pk:
+            item.lang = default.language_code
     return items

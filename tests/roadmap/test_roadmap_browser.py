@@ -136,7 +136,7 @@ def test_a_reader_adds_their_result_to_the_baseline(site_server, browser_page):
     page.select_option("#baseline-borough", "hackney")
     with page.expect_navigation():
         page.click("#baseline button[type=submit]")
-    assert "added=1" in page.url
+    assert "added=1" in page.url, (page.content()[-2500:], site_server.log()[-3000:])
     assert page.get_by_role("status").filter(has_text="has been added").count() == 1
 
 

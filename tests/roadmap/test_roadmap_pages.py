@@ -194,3 +194,50 @@ def test_stage_order_follows_page_order(client, stages):
     page = html(client, "/en-gb/roadmap/")
     assert page.index("Trauma-responsive") < page.index("Trauma-aware")
     assert RoadmapStagePage.objects.count() == 8
+
+
+def test_arabic_pages_show_translated_recommendations(client):
+    page = html(client, "/ar/roadmap/recommendations/vru/")
+    assert "ابنوا لغة مشتركة في أنحاء لندن" in page
+    assert "Build a shared language across London" not in page
+
+
+def test_untranslated_recommendations_are_marked_as_english_on_arabic_pages(client, stages):
+    from roadmap.factories import RecommendationFactory
+
+    RecommendationFactory(title="Not yet translated", stages=[stages[0]])
+    page = html(client, "/ar/roadmap/trauma-aware/")
+    assert '<li lang="en-gb"><a href="/ar/roadmap/recommendations/#recommendation-' in page
+
+
+def test_the_demo_translates_every_roadmap_string_into_arabic(roadmap, stages, assessment):
+    from home.demo.builder import Demo
+    from roadmap.demo import ARABIC, RECOMMENDATIONS_ARABIC, ROADMAP_BODY_STRINGS
+
+    demo = Demo(home=roadmap.get_parent(), report=print)
+    strings = {**ARABIC, **ROADMAP_BODY_STRINGS}
+    for page in [roadmap, *stages, assessment]:
+        assert demo.missing_strings(page, strings) == [], page
+    for recommendation in Recommendation.objects.filter(locale=roadmap.locale):
+        assert demo.missing_strings(recommendation, RECOMMENDATIONS_ARABIC) == []
+
+
+def test_every_roadmap_block_renders_its_preview():
+    from roadmap.blocks import RoadmapStoryBlock
+
+    roadmap_blocks = [
+        "journey",
+        "audience_actions",
+        "principles",
+        "drivers_of_change",
+        "recommendations",
+        "reflective_questions",
+    ]
+    stream = RoadmapStoryBlock()
+    for name in roadmap_blocks:
+        block = stream.child_blocks[name]
+        assert block.meta.description and block.meta.icon and block.meta.template, name
+        rendered = block.render(block.get_preview_value())
+        assert len(rendered.strip()) > 40, name
+    journey = stream.child_blocks["journey"]
+    assert "<details" in journey.render(journey.get_preview_value())

@@ -134,7 +134,7 @@ def test_a_tampered_baseline_post_is_refused_with_a_message(client, assessment):
     data = {**_answers(MIXED), "q1": "7", "token": _token(client)}
     response = _post(client, assessment, data)
     assert response.status_code == 400
-    assert "incomplete, changed or too old" in response.content.decode()
+    assert "incomplete or had been changed" in response.content.decode()
     forged = {**_answers(MIXED), "token": "forged"}
     assert _post(client, assessment, forged).status_code == 400
     assert BaselineEntry.objects.count() == 0
