@@ -98,7 +98,7 @@ def live_stages(locale) -> list:
 
 
 def recommendations(
-    locale: Locale,
+    locale,
     *,
     audience: str = "",
     driver: str = "",
@@ -110,11 +110,21 @@ def recommendations(
     reader's language where translated. A recommendation with no sectors applies to all.
 
     Two queries (recommendations, their stages; one without `with_stages`) however many
-    recommendations there are, in any language."""
+    recommendations there are, in any language; then cached until a recommendation, a term or
+    a page changes."""
+    key = f"recommendations:{locale_id(locale)}:{audience}:{driver}:{stage_key}:{sector}:{with_stages}"
+    return cached(
+        key,
+        lambda: _read_recommendations(
+            locale_id(locale), audience, driver, stage_key, sector, with_stages
+        ),
+    )
+
+
+def _read_recommendations(wanted, audience, driver, stage_key, sector, with_stages) -> list:
     from roadmap.models import Recommendation, RoadmapStagePage
 
     default = default_locale()
-    wanted = locale_id(locale)
     queryset = (
         Recommendation.objects.filter(live=True, locale=default)
         .select_related("audience", "driver")

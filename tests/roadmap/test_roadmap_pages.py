@@ -152,6 +152,7 @@ def test_roadmap_blocks_render_live_content(client):
 
 def _add_recommendations(count: int, stage) -> None:
     from roadmap.factories import RecommendationFactory
+    from roadmap.lookups import forget_cached_content
 
     built = RecommendationFactory.build_batch(count)
     created = Recommendation.objects.bulk_create(built)
@@ -159,14 +160,19 @@ def _add_recommendations(count: int, stage) -> None:
     Through.objects.bulk_create(
         [Through(recommendation=item, roadmapstagepage=stage) for item in created]
     )
+    forget_cached_content()  # what saving one in the admin does (bulk_create sends no signals)
 
 
-def _queries(client, url: str) -> int:
-    client.get(url)  # warm the cache
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
+def _queries(client, url: str) -> tuple[int, int]:
+    """Queries for the first (cold) request, and for the next (warm) one."""
+    counts = []
+    for _attempt in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert "Example recommendation" in response.content.decode()
+        counts.append(len(captured))
+    return counts[0], counts[1]
 
 
 @pytest.mark.parametrize(
@@ -176,16 +182,19 @@ def _queries(client, url: str) -> int:
         "/en-gb/roadmap/?audience=implementers&sector=policing",
         "/en-gb/roadmap/trauma-aware/",
         "/en-gb/roadmap/recommendations/",
+        "/ar/roadmap/",
+        "/ar/roadmap/trauma-aware/",
     ],
 )
 def test_query_count_stays_the_same_with_10_or_500_recommendations(client, stages, url):
+    client.get(url)  # fill the site-wide caches (site, navigation), as on a running server
     _add_recommendations(10, stages[0])
-    with_ten = _queries(client, url)
+    cold_ten, warm_ten = _queries(client, url)
     _add_recommendations(490, stages[0])
-    with_five_hundred = _queries(client, url)
-    assert with_ten == with_five_hundred
-    assert with_five_hundred <= 12
-    assert "Example recommendation" in client.get(url).content.decode()
+    cold_five_hundred, warm_five_hundred = _queries(client, url)
+    assert cold_ten == cold_five_hundred
+    assert warm_ten == warm_five_hundred
+    assert warm_five_hundred <= 12
 
 
 def test_stage_order_follows_page_order(client, stages):
