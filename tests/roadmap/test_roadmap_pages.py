@@ -139,6 +139,8 @@ def test_arabic_roadmap_is_right_to_left_and_translated(client):
     assert 'dir="rtl"' in page
     assert "خريطة الطريق" in page
     assert "الوعي بالصدمات" in page
+    assert "محركات التغيير" in page  # the drivers of change block, with Arabic descriptions
+    assert "يجسّد القادة قيم الممارسة الواعية بالصدمات ويفسحون لها المجال." in page
     stage = html(client, "/ar/roadmap/trauma-aware/")
     assert "يستطيع العاملون شرح معنى الصدمة ومدى شيوعها." in stage
     assert 'href="/ar/roadmap/trauma-sensitive/" rel="next"' in stage
