@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -18,7 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks.text import BODY_FEATURES
-from home.models import SitePage
+from home.models import Audience, SitePage
 from roadmap.blocks import (
     AssessmentQuestionBlock,
     AudienceActionsBlock,
@@ -72,6 +73,10 @@ class RoadmapPage(RoutablePageMixin, SitePage):
 
     @path("recommendations/<slug:audience>/", name="audience_recommendations")
     def audience_recommendations(self, request, audience: str):
+        from roadmap.lookups import localized_terms
+
+        if audience not in {term.slug for term in localized_terms(Audience, self.locale_id)}:
+            raise Http404("No such audience")
         return self.recommendation_list(request, audience)
 
     @path("print/")

@@ -117,6 +117,10 @@ def test_recommendations_listing_filters_and_audience_views(client):
     assert "Build a shared language across London" not in filtered
 
 
+def test_an_unknown_audience_view_is_not_found(client):
+    assert client.get("/en-gb/roadmap/recommendations/astronauts/").status_code == 404
+
+
 def test_each_recommendation_has_a_stable_anchor(client):
     page = html(client, "/en-gb/roadmap/recommendations/")
     assert 'id="recommendation-shared-language"' in page
