@@ -1,40 +1,337 @@
-"""The roadmap to a trauma-responsive London: the journey page and its stages."""
+"""The roadmap to a trauma-responsive London: the journey page, its stages, recommendations for
+three audiences, the self-assessment and the anonymous London baseline."""
 
 from __future__ import annotations
 
+from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BaseStoryBlock
-from home.models import SitePage
+from home.blocks.text import BODY_FEATURES
+from home.models import Audience, SitePage
+from roadmap.blocks import (
+    AssessmentQuestionBlock,
+    AudienceActionsBlock,
+    RoadmapStoryBlock,
+)
+
+BODY_HELP = _("Anything else this page needs, built from blocks.")
 
 
-class RoadmapPage(SitePage):
-    """The interactive roadmap: the journey through its stages, in order."""
+class RoadmapPage(RoutablePageMixin, SitePage):
+    """The interactive roadmap: the journey through its stages, in order. Readers choose a lens
+    (audience, sector) and a stage; the page shows what applies. It also serves the
+    recommendations listing (recommendations/) and a print view of the whole roadmap (print/)."""
 
-    introduction = models.TextField(max_length=600, blank=True)
-    body = StreamField(BaseStoryBlock(), blank=True)
+    introduction = models.TextField(
+        max_length=600, blank=True, help_text=_("A sentence or two under the page title.")
+    )
+    body = StreamField(RoadmapStoryBlock(), blank=True, help_text=BODY_HELP)
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["roadmap.RoadmapStagePage"]
+    subpage_types = ["roadmap.RoadmapStagePage", "roadmap.SelfAssessmentPage"]
     max_count_per_parent = 1
+    search_fields = [*SitePage.search_fields, index.SearchField("introduction")]
 
     class Meta:
         verbose_name = _("roadmap page")
 
+    def get_context(self, request, *args, listing: bool = False, **kwargs):
+        from roadmap.views import roadmap_context
+
+        context = super().get_context(request, *args, **kwargs)
+        if not listing:
+            context.update(roadmap_context(self, request))
+        return context
+
+    @path("")
+    def journey(self, request):
+        return self.render(request)
+
+    @path("recommendations/")
+    def recommendation_list(self, request, audience: str = ""):
+        from roadmap.views import recommendations_context
+
+        return self.render(
+            request,
+            listing=True,
+            context_overrides=recommendations_context(self, request, audience),
+            template="roadmap/recommendation_list.html",
+        )
+
+    @path("recommendations/<slug:audience>/", name="audience_recommendations")
+    def audience_recommendations(self, request, audience: str):
+        from roadmap.lookups import localized_terms
+
+        if audience not in {term.slug for term in localized_terms(Audience, self.locale_id)}:
+            raise Http404("No such audience")
+        return self.recommendation_list(request, audience)
+
+    @path("print/")
+    def print_view(self, request):
+        return self.render(request, template="roadmap/roadmap_print.html")
+
 
 class RoadmapStagePage(SitePage):
-    """One stage of the journey, e.g. trauma-aware, with what it looks like and what to do."""
+    """One stage of the journey, e.g. trauma-aware: what it looks like, what each audience
+    should do, questions to reflect on, and (pulled automatically) the recommendations and
+    other content tagged with it. Page order in the admin is the order of the journey."""
 
-    introduction = models.TextField(max_length=600, blank=True)
-    body = StreamField(BaseStoryBlock(), blank=True)
+    introduction = models.TextField(
+        max_length=600, blank=True, help_text=_("What this stage means, in a sentence or two.")
+    )
+    indicators = StreamField(
+        [("indicator", blocks.CharBlock(max_length=300, label=_("Indicator")))],
+        blank=True,
+        verbose_name=_("what it looks like"),
+        help_text=_(
+            "Signs that an organisation is at this stage, one per item, e.g. 'Staff can name "
+            "the six principles'."
+        ),
+    )
+    actions = StreamField(
+        [("audience_actions", AudienceActionsBlock())],
+        blank=True,
+        verbose_name=_("actions for each audience"),
+        help_text=_("Add one block per audience: implementers, system leaders and the VRU."),
+    )
+    reflective_questions = StreamField(
+        [("question", blocks.CharBlock(max_length=300, label=_("Question")))],
+        blank=True,
+        help_text=_("Open questions readers at this stage can discuss with their team."),
+    )
+    body = StreamField(RoadmapStoryBlock(), blank=True, help_text=BODY_HELP)
 
-    content_panels = [*SitePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [
+        *SitePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("indicators"),
+        FieldPanel("actions"),
+        FieldPanel("reflective_questions"),
+        FieldPanel("body"),
+    ]
     parent_page_types = ["roadmap.RoadmapPage"]
     subpage_types: list[str] = []
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("indicators"),
+    ]
 
     class Meta:
         verbose_name = _("roadmap stage page")
+
+    def get_context(self, request, *args, **kwargs):
+        from roadmap.views import stage_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(stage_context(self, request))
+        return context
+
+
+class SelfAssessmentPage(RoutablePageMixin, SitePage):
+    """ "Where is my organisation on the roadmap?": editors write questions grouped by driver of
+    change, each answer pointing to a stage. The result's address holds only the answers, so it
+    can be shared, reopened and printed. Readers may add their result, anonymously, to the
+    London baseline, whose public summary (baseline/) shows only groups large enough to hide
+    any one organisation."""
+
+    introduction = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text=_("What the self-assessment is and how long it takes."),
+    )
+    questions = StreamField(
+        [("question", AssessmentQuestionBlock())],
+        help_text=_(
+            "Write two or more questions for each driver of change. Each answer points to the "
+            "stage an organisation giving it is at."
+        ),
+    )
+    result_introduction = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text=_("Shown above the result, e.g. how to use it with your team."),
+    )
+    body = StreamField(RoadmapStoryBlock(), blank=True, help_text=BODY_HELP)
+
+    content_panels = [
+        *SitePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("questions"),
+        FieldPanel("result_introduction"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["roadmap.RoadmapPage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("self-assessment page")
+
+    @path("")
+    def questions_form(self, request):
+        from roadmap.assessment import form_context
+
+        return self.render(request, context_overrides=form_context(self, request))
+
+    @path("result/")
+    def result(self, request):
+        from roadmap.assessment import result_response
+
+        return result_response(self, request)
+
+    @path("baseline/")
+    def baseline_summary(self, request):
+        from roadmap.baseline import summary_context
+
+        return self.render(
+            request,
+            context_overrides=summary_context(self, request),
+            template="roadmap/baseline_summary.html",
+        )
+
+
+class Recommendation(
+    TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
+    """A recommendation from the research, for one audience (implementers, system leaders or
+    the VRU), under a driver of change, for one or more stages. It appears on its stages'
+    pages, in the recommendations listing and in the self-assessment's next steps."""
+
+    title = models.CharField(max_length=255, help_text=_("The recommendation in one sentence."))
+    slug = models.SlugField(
+        max_length=80,
+        allow_unicode=True,
+        help_text=_(
+            "The recommendation's stable link anchor (#slug in the listing). Keep it unchanged "
+            "once published, so links people have shared keep working."
+        ),
+    )
+    body = RichTextField(
+        features=BODY_FEATURES, blank=True, help_text=_("Why it matters and how to start.")
+    )
+    audience = models.ForeignKey(
+        "home.Audience",
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        help_text=_("Who should act on it."),
+    )
+    driver = models.ForeignKey(
+        "home.DriverOfChange",
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        verbose_name=_("driver of change"),
+    )
+    stages = ParentalManyToManyField(
+        "roadmap.RoadmapStagePage",
+        related_name="recommendations",
+        blank=True,
+        help_text=_("The stages at which this recommendation is the next thing to do."),
+    )
+    sectors = ParentalManyToManyField(
+        "home.Sector",
+        related_name="recommendations",
+        blank=True,
+        help_text=_("Leave empty if it applies to every sector."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Lower numbers come first within an audience.")
+    )
+    is_example_content = models.BooleanField(
+        default=False,
+        verbose_name=_("example content"),
+        help_text=_("Ticked where the wording is invented for the demonstration site."),
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="recommendation")
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldPanel("driver"),
+                FieldPanel("stages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Who, where and when"),
+        ),
+        FieldPanel("sort_order"),
+        FieldPanel("is_example_content"),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("body"),
+        SynchronizedField("slug"),
+        SynchronizedField("audience"),
+        SynchronizedField("driver"),
+        SynchronizedField("sort_order"),
+        SynchronizedField("is_example_content"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("recommendation")
+        ordering = ["sort_order", "title"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def anchor(self) -> str:
+        return f"recommendation-{self.slug}"
+
+
+class BaselineEntry(models.Model):
+    """One anonymous self-assessment result added to the London baseline: only the stages the
+    answers point to, the sector and the borough, and when. No answers, no personal data."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    overall_stage = models.ForeignKey(
+        "roadmap.RoadmapStagePage", on_delete=models.CASCADE, related_name="+"
+    )
+    driver_stages = models.JSONField(
+        default=dict, help_text=_("The stage slug for each driver of change slug.")
+    )
+    sector = models.ForeignKey(
+        "home.Sector", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    borough = models.ForeignKey(
+        "home.Borough", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # A one-time value from the result page, so a double click or a resubmitted form adds
+    # the result once.
+    submission_key = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("baseline entry")
+        verbose_name_plural = _("baseline entries")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.overall_stage} ({self.created_at:%Y-%m-%d})"

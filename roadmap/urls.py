@@ -1,3 +1,11 @@
 """URLs this app serves outside the page tree."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from roadmap.baseline import add_to_baseline
+
+app_name = "roadmap"
+
+urlpatterns = [
+    path("roadmap-baseline/<int:page_id>/", add_to_baseline, name="baseline-add"),
+]

@@ -152,24 +152,24 @@ BOROUGHS = [
 ]
 
 
-# Arabic for the descriptions above (names are translated beside each term).
-DESCRIPTIONS_AR = {
-    "People feel physically and emotionally safe.": "يشعر الناس بالأمان الجسدي والعاطفي.",
+# Arabic for the descriptions above, so that Arabic readers see the taxonomy explained too.
+ARABIC_DESCRIPTIONS = {
+    "People feel physically and emotionally safe.": "يشعر الناس بالأمان الجسدي والنفسي.",
     "Services are open, consistent and keep their word.": "الخدمات منفتحة ومتّسقة وتفي بوعودها.",
-    "People have real choices and a say in what happens.": "لدى الناس خيارات حقيقية ورأي فيما يحدث.",
+    "People have real choices and a say in what happens.": "يملك الناس خيارات حقيقية ورأيًا فيما يحدث.",
     "Working with people, sharing power.": "العمل مع الناس وتقاسم السلطة معهم.",
     "Building on people's strengths.": "البناء على نقاط قوة الناس.",
-    "Recognising how poverty, race, gender and disability shape experience.": "إدراك كيف يشكّل الفقر والعرق والنوع الاجتماعي والإعاقة التجربة.",
-    "Leaders model trauma-informed values and make room for them.": "يجسّد القادة قيم الممارسة المُدركة للصدمات ويفسحون لها المجال.",
+    "Recognising how poverty, race, gender and disability shape experience.": "إدراك كيف يشكّل الفقر والعرق والنوع الاجتماعي والإعاقة تجارب الناس.",
+    "Leaders model trauma-informed values and make room for them.": "يجسّد القادة قيم الممارسة الواعية بالصدمات ويفسحون لها المجال.",
     "Staff are trained, supported and looked after.": "يتلقى العاملون التدريب والدعم والرعاية.",
     "People with lived experience shape services.": "يشارك أصحاب التجربة المعاشة في تشكيل الخدمات.",
     "Policies, processes and places are designed with trauma in mind.": "تُصمَّم السياسات والإجراءات والأماكن مع مراعاة الصدمات.",
-    "Practitioners and managers who put trauma-informed practice to work.": "الممارسون والمديرون الذين يطبّقون الممارسة المُدركة للصدمات.",
-    "Senior leaders who set strategy, commission and fund services.": "كبار القادة الذين يضعون الاستراتيجيات ويكلّفون الخدمات ويموّلونها.",
+    "Practitioners and managers who put trauma-informed practice to work.": "الممارسون والمديرون الذين يطبّقون الممارسة الواعية بالصدمات.",
+    "Senior leaders who set strategy, commission and fund services.": "كبار القادة الذين يضعون الاستراتيجية ويكلّفون بالخدمات ويموّلونها.",
     "London's Violence Reduction Unit, which convenes the system.": "وحدة الحدّ من العنف في لندن، التي تجمع أطراف المنظومة.",
     "The Metropolitan Police Service and policing partners.": "شرطة العاصمة وشركاؤها في العمل الشرطي.",
-    "London's NHS Integrated Care Boards and health services.": "هيئات الرعاية المتكاملة في لندن والخدمات الصحية.",
-    "London's borough councils and their services.": "مجالس الأحياء في لندن وخدماتها.",
+    "London's NHS Integrated Care Boards and health services.": "هيئات الرعاية المتكاملة التابعة للخدمة الصحية الوطنية في لندن والخدمات الصحية.",
+    "London's borough councils and their services.": "مجالس أحياء لندن وخدماتها.",
     "Schools, colleges and alternative provision.": "المدارس والكليات والتعليم البديل.",
     "Charities and community organisations.": "الجمعيات الخيرية والمنظمات المجتمعية.",
 }
@@ -187,7 +187,7 @@ def _term(model, demo, slug, name, arabic, order, example=False, **fields):
             **fields,
         )
         demo.created += 1
-    strings = {name: arabic, **DESCRIPTIONS_AR}
+    strings = {name: arabic, **ARABIC_DESCRIPTIONS}
     demo.translate(term, strings)
     return term
 

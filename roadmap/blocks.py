@@ -1,0 +1,270 @@
+"""Blocks for the interactive roadmap. Each pulls live content (stages, principles, drivers,
+recommendations) so that editors place a block once and it stays up to date."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.models import Locale
+
+from home.blocks import BaseStoryBlock
+
+TEMPLATES = "roadmap/blocks"
+
+
+def audience_choices():
+    """Audiences by slug (the same in every language), for choosers in blocks."""
+    from home.models import Audience
+
+    return [
+        (a.slug, a.name)
+        for a in Audience.objects.filter(locale=Locale.get_default()).order_by("sort_order")
+    ]
+
+
+def driver_choices():
+    """Drivers of change by slug (the same in every language), for choosers in blocks."""
+    from home.models import DriverOfChange
+
+    return [
+        (d.slug, d.name)
+        for d in DriverOfChange.objects.filter(locale=Locale.get_default()).order_by("sort_order")
+    ]
+
+
+class TermChoiceBlock(blocks.ChoiceBlock):
+    """A taxonomy term chosen by its slug. Stored values are already slugs, so reading a page
+    never runs the query behind the choices (only the editing form does)."""
+
+    def to_python(self, value):
+        return value
+
+
+def _locale(context) -> int:
+    """The language (locale id) of the page the block is on, else the active language."""
+    page = (context or {}).get("page")
+    return getattr(page, "locale_id", None) or Locale.get_active().pk
+
+
+class AudienceActionsBlock(blocks.StructBlock):
+    """What one audience (implementers, system leaders or the VRU) should do."""
+
+    audience = TermChoiceBlock(choices=audience_choices, help_text=_("Who these actions are for."))
+    actions = blocks.ListBlock(
+        blocks.CharBlock(max_length=300, label=_("Action")),
+        help_text=_(
+            "One action per line, starting with a verb, e.g. 'Offer staff reflective supervision'."
+        ),
+    )
+
+    class Meta:
+        icon = "group"
+        template = f"{TEMPLATES}/audience_actions.html"
+        label = _("Actions for an audience")
+        description = _("A list of actions for one audience. The reader's lens highlights them.")
+        preview_value = {
+            "audience": "implementers",
+            "actions": [
+                "Learn the six principles together as a team",
+                "Ask people what helps them feel safe",
+            ],
+        }
+
+    def get_context(self, value, parent_context=None):
+        from home.models import Audience
+        from roadmap.lookups import terms_by_slug
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["audience"] = terms_by_slug(Audience, _locale(parent_context)).get(
+            value["audience"]
+        )
+        return context
+
+
+class ReflectiveQuestionsBlock(blocks.StructBlock):
+    """Questions readers can ask themselves or discuss as a team."""
+
+    heading = blocks.CharBlock(
+        max_length=120, default=_("Questions to reflect on"), help_text=_("Shown as a heading.")
+    )
+    questions = blocks.ListBlock(
+        blocks.CharBlock(max_length=300, label=_("Question")),
+        help_text=_("Open questions, one per line, e.g. 'Where might people feel unsafe here?'"),
+    )
+
+    class Meta:
+        icon = "help"
+        template = f"{TEMPLATES}/reflective_questions.html"
+        label = _("Reflective questions")
+        description = _("A short list of open questions for individuals or teams to discuss.")
+        preview_value = {
+            "heading": "Questions to reflect on",
+            "questions": [
+                "Where might people who use our service feel unsafe?",
+                "How do we look after colleagues after a difficult day?",
+            ],
+        }
+
+
+class JourneyBlock(blocks.StructBlock):
+    """The roadmap's stages in order, each opening to show what it looks like and what to do."""
+
+    heading = blocks.CharBlock(max_length=120, default=_("The journey"))
+    introduction = blocks.TextBlock(required=False, max_length=400)
+
+    class Meta:
+        icon = "list-ol"
+        template = f"{TEMPLATES}/journey.html"
+        label = _("Roadmap journey")
+        description = _(
+            "Every roadmap stage in order, pulled live from the stage pages. Each opens to show "
+            "its indicators and actions."
+        )
+        preview_value = {
+            "heading": "The journey",
+            "introduction": "From trauma-aware to trauma-responsive.",
+        }
+
+    def get_context(self, value, parent_context=None):
+        from roadmap.lookups import live_stages
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["stages"] = live_stages(_locale(parent_context))
+        return context
+
+
+class _TermsBlock(blocks.StructBlock):
+    """A heading and every term of one taxonomy (set by `model_name`), pulled live."""
+
+    heading = blocks.CharBlock(max_length=120)
+    introduction = blocks.TextBlock(required=False, max_length=400)
+    model_name = ""
+
+    def get_context(self, value, parent_context=None):
+        from roadmap.lookups import TAXONOMY, localized_terms
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["terms"] = localized_terms(TAXONOMY[self.model_name], _locale(parent_context))
+        return context
+
+
+class PrinciplesBlock(_TermsBlock):
+    """The six principles of trauma-informed practice, pulled from the Principle snippets."""
+
+    heading = blocks.CharBlock(max_length=120, default=_("The six principles"))
+    model_name = "principle"
+
+    class Meta:
+        icon = "pick"
+        template = f"{TEMPLATES}/terms_grid.html"
+        label = _("Principles grid")
+        description = _("The principles with their descriptions, kept in step with the snippets.")
+        preview_value = {"heading": "The six principles", "introduction": ""}
+
+
+class DriversOfChangeBlock(_TermsBlock):
+    """The four drivers of change, pulled from the Driver of change snippets."""
+
+    heading = blocks.CharBlock(max_length=120, default=_("Drivers of change"))
+    model_name = "driver"
+
+    class Meta:
+        icon = "resubmit"
+        template = f"{TEMPLATES}/terms_grid.html"
+        label = _("Drivers of change")
+        description = _("The drivers of change with their descriptions, from the snippets.")
+        preview_value = {"heading": "Drivers of change", "introduction": ""}
+
+
+class RecommendationsBlock(blocks.StructBlock):
+    """Recommendations pulled live by audience, driver of change and stage."""
+
+    heading = blocks.CharBlock(max_length=120, default=_("Recommendations"))
+    audience = TermChoiceBlock(
+        choices=audience_choices, required=False, help_text=_("Leave blank for every audience.")
+    )
+    driver = TermChoiceBlock(
+        choices=driver_choices,
+        required=False,
+        help_text=_("Leave blank for every driver of change."),
+    )
+    stage = blocks.PageChooserBlock(
+        page_type="roadmap.RoadmapStagePage",
+        required=False,
+        help_text=_("Leave blank for every stage."),
+    )
+    limit = blocks.IntegerBlock(
+        min_value=1, max_value=30, default=6, help_text=_("Show at most this many.")
+    )
+
+    class Meta:
+        icon = "tasks"
+        template = f"{TEMPLATES}/recommendations.html"
+        label = _("Recommendations")
+        description = _(
+            "Recommendations chosen by audience, driver of change and stage, kept up to date "
+            "automatically."
+        )
+        preview_value = {"heading": "Recommendations for implementers", "audience": "implementers"}
+
+    def get_context(self, value, parent_context=None):
+        from roadmap.lookups import recommendations
+
+        context = super().get_context(value, parent_context=parent_context)
+        stage = value.get("stage")
+        items = recommendations(
+            _locale(parent_context),
+            audience=value.get("audience") or "",
+            driver=value.get("driver") or "",
+            stage_key=stage.translation_key if stage else None,
+        )
+        context["recommendations"] = items[: value.get("limit") or 6]
+        return context
+
+
+class RoadmapStoryBlock(BaseStoryBlock):
+    """The body stream for roadmap pages: the shared blocks plus the roadmap's own."""
+
+    journey = JourneyBlock()
+    audience_actions = AudienceActionsBlock()
+    principles = PrinciplesBlock()
+    drivers_of_change = DriversOfChangeBlock()
+    recommendations = RecommendationsBlock()
+    reflective_questions = ReflectiveQuestionsBlock()
+
+
+class AnswerOptionBlock(blocks.StructBlock):
+    """One answer to a self-assessment question, and the stage it points to."""
+
+    label = blocks.CharBlock(max_length=300, help_text=_("The answer as the reader sees it."))
+    stage = blocks.PageChooserBlock(
+        page_type="roadmap.RoadmapStagePage",
+        help_text=_("The roadmap stage an organisation giving this answer is at."),
+    )
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Answer")
+
+
+class AssessmentQuestionBlock(blocks.StructBlock):
+    """A self-assessment question, grouped under a driver of change, with its answers."""
+
+    driver = TermChoiceBlock(
+        choices=driver_choices,
+        help_text=_("Questions are grouped and scored by driver of change."),
+    )
+    question = blocks.CharBlock(max_length=300)
+    hint = blocks.CharBlock(
+        max_length=300, required=False, help_text=_("Optional help shown under the question.")
+    )
+    options = blocks.ListBlock(
+        AnswerOptionBlock(),
+        min_num=2,
+        help_text=_("List the answers from the earliest stage to the latest."),
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+        description = _("A question with answers that each point to a roadmap stage.")

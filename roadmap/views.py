@@ -1,0 +1,224 @@
+"""What roadmap pages show: the lens (audience, sector, stage) read from the address, each stage's
+detail, the recommendations listing. Everything is read with a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from home.models import Audience, DriverOfChange, Sector
+from roadmap.lookups import cached, live_stages, localized_terms, recommendations
+
+
+@dataclass
+class StageDetail:
+    """A stage as the roadmap shows it through the reader's lens."""
+
+    page: object
+    number: int
+    actions: list = field(default_factory=list)  # [(audience term, [action, ...]), ...]
+    recommendations: list = field(default_factory=list)
+
+
+@dataclass
+class Lens:
+    """The reader's choices, checked against the taxonomy. Unknown values are dropped with a
+    message, never an error."""
+
+    audience: object = None
+    sector: object = None
+    stage: object = None
+    messages: list = field(default_factory=list)
+
+    @property
+    def is_set(self) -> bool:
+        return bool(self.audience or self.sector or self.stage)
+
+    def query(self) -> str:
+        parts = []
+        if self.audience:
+            parts.append(f"audience={self.audience.slug}")
+        if self.sector:
+            parts.append(f"sector={self.sector.slug}")
+        return "&".join(parts)
+
+
+def read_lens(request, audiences: list, sectors: list, stages: list | None = None) -> Lens:
+    lens = Lens()
+    choices = [
+        ("audience", audiences, _("audience")),
+        ("sector", sectors, _("sector")),
+    ]
+    if stages is not None:
+        choices.append(("stage", stages, _("stage")))
+    for name, options, label in choices:
+        value = request.GET.get(name, "").strip()
+        if not value:
+            continue
+        match = next((option for option in options if option.slug == value), None)
+        if match is None:
+            lens.messages.append(
+                _("We did not recognise the %(label)s in the address, so every %(label)s is shown.")
+                % {"label": label}
+            )
+        setattr(lens, name, match)
+    return lens
+
+
+def stage_details(stages: list, audiences: dict, recs: list, lens: Lens) -> list[StageDetail]:
+    by_stage: dict = {}
+    for recommendation in recs:
+        for stage in recommendation.stages.all():
+            by_stage.setdefault(stage.translation_key, []).append(recommendation)
+    details = []
+    for number, stage in enumerate(stages, start=1):
+        if lens.stage and stage.pk != lens.stage.pk:
+            continue
+        actions = []
+        for block in stage.actions:
+            slug = block.value["audience"]
+            if lens.audience and slug != lens.audience.slug:
+                continue
+            if slug in audiences and block.value["actions"]:
+                actions.append((audiences[slug], list(block.value["actions"])))
+        details.append(
+            StageDetail(
+                page=stage,
+                number=number,
+                actions=actions,
+                recommendations=by_stage.get(stage.translation_key, []),
+            )
+        )
+    return details
+
+
+def roadmap_context(page, request) -> dict:
+    """The journey through the reader's lens."""
+    from roadmap.models import SelfAssessmentPage
+
+    locale = page.locale_id
+    audiences = localized_terms(Audience, locale)
+    sectors = localized_terms(Sector, locale)
+    stages = live_stages(locale)
+    lens = read_lens(request, audiences, sectors, stages)
+    recs = recommendations(
+        locale,
+        audience=lens.audience.slug if lens.audience else "",
+        sector=lens.sector.slug if lens.sector else "",
+    )
+    audience_map = {audience.slug: audience for audience in audiences}
+    return {
+        "lens": lens,
+        "audiences": audiences,
+        "sectors": sectors,
+        "stages": stages,
+        "stage_details": stage_details(stages, audience_map, recs, lens),
+        "self_assessment": cached(
+            f"self-assessment:{page.pk}",
+            lambda: SelfAssessmentPage.objects.child_of(page).live().first() or False,
+        ),
+    }
+
+
+def stage_context(stage, request) -> dict:
+    """A stage page: its detail through the lens, its neighbours, its recommendations."""
+    locale = stage.locale_id
+    audiences = localized_terms(Audience, locale)
+    sectors = localized_terms(Sector, locale)
+    stages = live_stages(locale)
+    lens = read_lens(request, audiences, sectors)
+    lens.stage = stage
+    recs = recommendations(
+        locale,
+        audience=lens.audience.slug if lens.audience else "",
+        sector=lens.sector.slug if lens.sector else "",
+        stage_key=stage.translation_key,
+        with_stages=False,
+    )
+    audience_map = {audience.slug: audience for audience in audiences}
+    position = next((i for i, s in enumerate(stages) if s.pk == stage.pk), None)
+    previous_stage = next_stage = None
+    if position is not None:
+        previous_stage = stages[position - 1] if position > 0 else None
+        next_stage = stages[position + 1] if position + 1 < len(stages) else None
+    details = stage_details(stages, audience_map, [], lens)
+    detail = details[0] if details else StageDetail(page=stage, number=0)
+    detail.recommendations = recs
+    return {
+        "lens": lens,
+        "audiences": audiences,
+        "stages": stages,
+        "detail": detail,
+        # The parent's address, worked out from this page's own, to save a query.
+        "roadmap_url": stage.url.rstrip("/").rsplit("/", 1)[0] + "/",
+        "previous_stage": previous_stage,
+        "next_stage": next_stage,
+        "recommendations_by_audience": group_by_audience(recs, audience_map),
+        # Sections listing content tagged with this stage; each hides itself when empty.
+        # Other apps add theirs here (e.g. case studies, events).
+        "tagged_sections": ["roadmap/includes/stage_recommendations.html"],
+    }
+
+
+def group_by_audience(recs: list, audience_map: dict) -> list:
+    groups: dict = {}
+    for recommendation in recs:
+        groups.setdefault(recommendation.audience.slug, []).append(recommendation)
+    return [
+        (audience_map.get(slug) or items[0].audience, items)
+        for slug, items in groups.items()
+        if items
+    ]
+
+
+def recommendations_context(page, request, audience_slug: str = "") -> dict:
+    """The recommendations listing, filtered by audience, driver, stage and sector."""
+    locale = page.locale_id
+    audiences = localized_terms(Audience, locale)
+    sectors = localized_terms(Sector, locale)
+    drivers = localized_terms(DriverOfChange, locale)
+    stages = live_stages(locale)
+    messages = []
+    chosen = {}
+    for name, options, value in [
+        ("audience", audiences, audience_slug or request.GET.get("audience", "")),
+        ("driver", drivers, request.GET.get("driver", "")),
+        ("stage", stages, request.GET.get("stage", "")),
+        ("sector", sectors, request.GET.get("sector", "")),
+    ]:
+        value = value.strip()
+        match = next((option for option in options if option.slug == value), None)
+        if value and match is None:
+            messages.append(
+                _("We did not recognise one of the filters in the address, so it was not applied.")
+            )
+        chosen[name] = match
+    recs = recommendations(
+        locale,
+        audience=chosen["audience"].slug if chosen["audience"] else "",
+        driver=chosen["driver"].slug if chosen["driver"] else "",
+        stage_key=chosen["stage"].translation_key if chosen["stage"] else None,
+        sector=chosen["sector"].slug if chosen["sector"] else "",
+    )
+    audience_map = {audience.slug: audience for audience in audiences}
+    driver_map = {driver.slug: driver for driver in drivers}
+    stage_map = {stage.translation_key: stage for stage in stages}
+    for recommendation in recs:
+        recommendation.local_driver = driver_map.get(recommendation.driver.slug)
+        recommendation.local_stages = [
+            stage_map[s.translation_key]
+            for s in recommendation.stages.all()
+            if s.translation_key in stage_map
+        ]
+    return {
+        "filters": chosen,
+        "filter_messages": list(dict.fromkeys(messages)),
+        "audiences": audiences,
+        "sectors": sectors,
+        "drivers": drivers,
+        "stages": stages,
+        "recommendations_by_audience": group_by_audience(recs, audience_map),
+        "recommendation_count": len(recs),
+        "audience_view": audience_slug and chosen["audience"],
+    }
