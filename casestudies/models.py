@@ -226,13 +226,15 @@ class CaseStudyPage(ArticleMixin, SitePage):
             .annotate(shared=score)
             .filter(shared__gt=0)
             .order_by("-shared", "-first_published_at")
-            .select_related("listing_image")
+            .select_related("listing_image", "sector")
+            .prefetch_related("listing_image__renditions")
         )
         return list(queryset[:limit])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related_case_studies()
+        # Callables, evaluated only when the cached fragment that shows them is rebuilt.
+        context["related"] = self.related_case_studies
         return context
 
     def article_author(self) -> str:
@@ -331,7 +333,7 @@ class ReportPage(ArticleMixin, SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["report_documents"] = list(self.documents.select_related("document"))
+        context["report_documents"] = lambda: list(self.documents.select_related("document"))
         context["cite"] = self.get_citation(request)
         return context
 

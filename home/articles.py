@@ -8,6 +8,7 @@ import json
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 
 
 def _as_datetime(value):
@@ -54,7 +55,7 @@ def article_json_ld(page, request, *, description: str, published=None, author=N
         "headline": page.seo_title or page.title,
         "description": description or "",
         "url": page.get_full_url(request),
-        "inLanguage": page.locale.language_code,
+        "inLanguage": get_language(),
         "publisher": {"@type": "GovernmentOrganization", "name": "London Violence Reduction Unit"},
     }
     published = published or page.first_published_at

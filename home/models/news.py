@@ -44,12 +44,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
     @path("")
     def index_route(self, request):
         tag = request.GET.get("tag", "")[:100]
-        paginator = Paginator(
-            self.articles(tag)
-            .select_related("listing_image")
-            .prefetch_related("listing_image__renditions"),
-            NEWS_PER_PAGE,
-        )
+        paginator = Paginator(self.articles(tag), NEWS_PER_PAGE)
         return self.render(
             request,
             context_overrides={
@@ -143,10 +138,14 @@ class NewsPage(ArticleMixin, SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         siblings = self._siblings()
-        # Newer and older by date, ties broken by id, so every article has one of each.
+        # Newer and older by date, ties broken by id. Callables: they run only when the cached
+        # fragment that shows them is rebuilt.
         newer = models.Q(date__gt=self.date) | models.Q(date=self.date, pk__gt=self.pk)
         older = models.Q(date__lt=self.date) | models.Q(date=self.date, pk__lt=self.pk)
-        context["newer"] = siblings.filter(newer).order_by("date", "pk").first()
-        context["older"] = siblings.filter(older).order_by("-date", "-pk").first()
-        context["article_tags"] = list(self.tags.all())
+        context["newer"] = lambda: siblings.filter(newer).order_by("date", "pk").first()
+        context["older"] = lambda: siblings.filter(older).order_by("-date", "-pk").first()
+        context["article_tags"] = lambda: list(self.tags.all())
+        # The index is this page's parent: its address is this page's minus the last segment.
+        url = self.get_url(request) or ""
+        context["news_index_url"] = url[: url.rstrip("/").rfind("/") + 1]
         return context
