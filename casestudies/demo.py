@@ -116,7 +116,7 @@ def build_case_studies(demo: Demo, index) -> None:
                 learned,
                 quote,
                 ATTRIBUTIONS.get(slug, "Person involved in the work"),
-            ),  # fmt: skip
+            ),
             contact=CONTACT,
             last_reviewed=datetime.date(2025, 6, 1) + datetime.timedelta(days=number * 3),
             listing_image=make_image(f"Case study: {title}", colour),

@@ -34,7 +34,11 @@ def create_case_studies(index: CaseStudyIndexPage, number: int, start: int = 0, 
         through = getattr(CaseStudyPage, field).through
         target = getattr(CaseStudyPage, field).field.m2m_reverse_field_name()
         through.objects.bulk_create(
-            [through(casestudypage_id=page.pk, **{f"{target}_id": term.pk}) for page in pages for term in terms]
+            [
+                through(casestudypage_id=page.pk, **{f"{target}_id": term.pk})
+                for page in pages
+                for term in terms
+            ]
         )
     return pages
 

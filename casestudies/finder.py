@@ -87,7 +87,7 @@ class CaseStudyFinderForm(forms.Form):
     def __init__(self, data, options: dict, **kwargs):
         super().__init__(data, **kwargs)
         for name, label, _lookup in FILTERS:
-            choices = [("", _("Any"))] + list(options[name])
+            choices = [("", _("Any")), *options[name]]
             self.fields[name] = forms.ChoiceField(
                 required=False,
                 label=label,

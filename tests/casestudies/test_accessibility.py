@@ -20,7 +20,9 @@ pytestmark = pytest.mark.browser
         "/en-gb/research/final-report/",
     ],
 )
-def test_case_study_and_research_pages_have_no_accessibility_violations(site_server, browser_page, path):
+def test_case_study_and_research_pages_have_no_accessibility_violations(
+    site_server, browser_page, path
+):
     response = browser_page.goto(site_server.url + path)
     assert response.status == 200
     violations = axe_violations(browser_page)

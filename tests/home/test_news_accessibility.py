@@ -9,7 +9,12 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize(
     "path",
-    ["/en-gb/news/", "/ar/news/", "/en-gb/news/research-partners-appointed/", "/ar/news/special-interest-group-meets/"],
+    [
+        "/en-gb/news/",
+        "/ar/news/",
+        "/en-gb/news/research-partners-appointed/",
+        "/ar/news/special-interest-group-meets/",
+    ],
 )
 def test_news_pages_have_no_accessibility_violations(site_server, browser_page, path):
     response = browser_page.goto(site_server.url + path)
