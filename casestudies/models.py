@@ -208,6 +208,46 @@ class CaseStudyPage(ArticleMixin, SitePage):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
+    def localised_terms(self, field: str) -> list:
+        """The page's terms for one taxonomy, named in the page's language.
+
+        A translated page keeps the source page's tags, so terms from another language are
+        swapped for the same terms (by slug) in this one, where they exist."""
+        terms = list(getattr(self, field).all())
+        if all(term.locale_id == self.locale_id for term in terms):
+            return terms
+        model = getattr(CaseStudyPage, field).field.related_model
+        local = {
+            term.slug: term
+            for term in model.objects.filter(
+                locale_id=self.locale_id, slug__in=[term.slug for term in terms]
+            )
+        }
+        return [local.get(term.slug, term) for term in terms]
+
+    def localised_stage(self):
+        """The roadmap stage in the page's language, where it has been translated."""
+        stage = self.stage
+        if stage is None or stage.locale_id == self.locale_id:
+            return stage
+        translation = (
+            type(stage)
+            .objects.live()
+            .filter(translation_key=stage.translation_key, locale_id=self.locale_id)
+            .first()
+        )
+        return translation or stage
+
+    def facts(self) -> dict:
+        """Everything the facts box shows, in the page's language."""
+        return {
+            "boroughs": self.localised_terms("boroughs"),
+            "principles": self.localised_terms("principles"),
+            "drivers": self.localised_terms("drivers"),
+            "audiences": self.localised_terms("audiences"),
+            "stage": self.localised_stage(),
+        }
+
     def related_case_studies(self, limit: int = 3) -> list[CaseStudyPage]:
         """Other case studies sharing the most principles, drivers and sector, in one query."""
         through_principles = CaseStudyPage.principles.through.objects.filter(

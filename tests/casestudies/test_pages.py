@@ -83,10 +83,29 @@ def test_related_case_studies_share_tags_and_come_from_one_query(django_assert_n
         assert mine & theirs
 
 
-def test_arabic_case_study_is_translated(client):
+def test_arabic_case_study_is_translated_with_its_tags_in_arabic(client):
     page = html(client, "/ar/promising-practice/letters-families-receive/")
     assert 'dir="rtl"' in page
     assert "إعادة كتابة الرسائل التي تتلقاها الأسر" in page
+    assert "نيوهام" in page  # Newham
+    assert "الثقة" in page  # Trust
+    assert "السلطات المحلية" in page  # Local authorities
+
+
+def test_case_study_highlights_block_shows_chosen_or_latest_filtered(rf):
+    from casestudies.blocks import CaseStudyHighlightsBlock
+
+    block = CaseStudyHighlightsBlock()
+    default = Locale.get_default()
+    policing = Sector.objects.get(slug="policing", locale=default)
+    value = block.to_python({"heading": "From policing", "sector": policing.pk, "number": 2})
+    shown = block.get_case_studies(value, default)
+    assert len(shown) == 2 and all(page.sector.slug == "policing" for page in shown)
+    chosen = list(CaseStudyPage.objects.filter(locale=default).order_by("title")[:2])
+    value = block.to_python({"case_studies": [chosen[1].pk, chosen[0].pk], "number": 3})
+    assert block.get_case_studies(value, default) == [chosen[1], chosen[0]]
+    rendered = block.render(value, context={"page": chosen[0], "request": rf.get("/")})
+    assert chosen[1].title in rendered and 'class="cards"' in rendered
 
 
 def test_report_lists_documents_with_type_and_size_citation_and_corrections(client):
