@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from casestudies.blocks import CaseStudyStoryBlock, ReportUpdatesBlock
+from casestudies.forms import CaseStudyPageForm
 from home.articles import ArticleMixin, atom_response
 from home.blocks import BaseStoryBlock
 from home.models import SitePage
@@ -203,6 +204,7 @@ class CaseStudyPage(ArticleMixin, SitePage):
     ]
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = CaseStudyPageForm
 
     class Meta:
         verbose_name = _("case study")

@@ -132,3 +132,13 @@ def test_arabic_finder_is_right_to_left_and_lists_translated_case_studies(client
     assert 'dir="rtl"' in page
     assert "الممارسات الواعدة" in page
     assert "احتجاز أكثر هدوءًا" in page
+
+
+def test_renaming_a_sector_shows_in_the_finder_straight_away(client):
+    from home.models import Sector
+
+    client.get(FINDER)  # the choices are now cached
+    sector = Sector.objects.get(slug="education", locale__language_code="en-gb")
+    sector.name = "Schools and colleges"
+    sector.save()
+    assert '<option value="education">Schools and colleges</option>' in html(client, FINDER)

@@ -236,9 +236,12 @@ def test_image_upload_refuses_svg_and_big_files(client, editor, settings):
 # --- Editors --------------------------------------------------------------------------------
 
 
-def add_page(client, model, parent, data):
+def add_page(client, model, parent, data, expect_in_form=()):
     url = f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{parent.pk}/"
-    assert client.get(url).status_code == 200
+    form = client.get(url)
+    assert form.status_code == 200
+    for text in expect_in_form:
+        assert text in form.content.decode()
     response = client.post(url, nested_form_data(data))
     assert response.status_code == 302, response.content.decode()[:3000]
     return model.objects.get(slug=data["slug"])
@@ -269,7 +272,10 @@ def test_an_editor_can_create_a_case_study(client, editor):
             "contact_url": "",
             "last_reviewed": "2025-06-01",
         },
+        expect_in_form=["How readers find it", "Westminster"],
     )
+    form = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "وستمنستر" not in form  # only English terms on an English page
     assert page.sector.slug == "health" and page.body[0].value["text"] == "Context"
 
 
