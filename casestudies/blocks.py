@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.blocks import BaseStoryBlock, HeadingBlock, RichTextBlock
+from home.blocks import BaseStoryBlock, RichTextBlock
 
 BLOCK_TEMPLATES = "components/streamfield/blocks"
 
@@ -122,7 +122,6 @@ class CaseStudyStoryBlock(BaseStoryBlock):
 __all__ = [
     "CaseStudyHighlightsBlock",
     "CaseStudyStoryBlock",
-    "HeadingBlock",
     "ReportUpdateBlock",
     "ReportUpdatesBlock",
 ]

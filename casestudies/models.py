@@ -315,7 +315,9 @@ class ReportPage(ArticleMixin, SitePage):
     summary = models.TextField(
         max_length=800, help_text=_("What the report is and what it found, in a short paragraph.")
     )
-    publication_date = models.DateField(default=timezone.localdate)
+    publication_date = models.DateField(
+        default=timezone.localdate, help_text=_("When the report was first published.")
+    )
     authors = models.CharField(
         max_length=250,
         blank=True,
