@@ -10,6 +10,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from casestudies.demo import REPORT_SUMMARY
 from casestudies.documents import make_pdf
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, ReportPage, ResearchIndexPage
 from home.models import NewsIndexPage, NewsPage, Principle, Sector
@@ -337,3 +338,20 @@ def test_an_editor_can_create_a_report_and_a_news_article(client, editor):
         },
     )
     assert sorted(article.tags.names()) == ["champions", "research"]
+
+
+@pytest.mark.parametrize(
+    "model,slug,text",
+    [
+        (CaseStudyPage, "peer-mentors", "I am the person I needed when I was fifteen."),
+        (ReportPage, "final-report", REPORT_SUMMARY),
+        (NewsPage, "survey-launched", "Trauma-Informed London survey launched"),
+    ],
+)
+def test_translators_see_each_page_types_text(model, slug, text):
+    from wagtail_localize.models import String, TranslationSource
+
+    page = model.objects.get(slug=slug, locale=Locale.get_default())
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    strings = set(String.objects.filter(segments__source=source).values_list("data", flat=True))
+    assert text in strings
