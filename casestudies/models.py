@@ -1,40 +1,422 @@
-"""Promising practice and research: case study finder and research outputs."""
+"""Promising practice and research: case study finder, case studies and research reports."""
 
 from __future__ import annotations
 
+from django import forms
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from casestudies.blocks import CaseStudyStoryBlock, ReportUpdatesBlock
+from casestudies.forms import CaseStudyPageForm
+from home.articles import ArticleMixin, atom_response
 from home.blocks import BaseStoryBlock
 from home.models import SitePage
 
+RESULTS_PER_PAGE = 12
 
-class CaseStudyIndexPage(SitePage):
-    """Promising practice: the case study finder."""
 
-    introduction = models.TextField(max_length=600, blank=True)
+class CaseStudyIndexPage(RoutablePageMixin, SitePage):
+    """Promising practice: the case study finder. Readers filter the case studies below it by
+    sector, borough, principle, driver of change, roadmap stage and audience, or search them."""
+
+    introduction = models.TextField(
+        max_length=600, blank=True, help_text=_("Shown under the title, above the finder.")
+    )
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
+    subpage_types = ["casestudies.CaseStudyPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("case study index page")
 
+    def case_studies(self):
+        """The live case studies in this finder, newest first."""
+        return CaseStudyPage.objects.child_of(self).live().order_by("-first_published_at", "-pk")
+
+    def finder(self, request):
+        from casestudies.finder import CaseStudyFinder
+
+        return CaseStudyFinder(self, request.GET)
+
+    @path("")
+    def index_route(self, request):
+        finder = self.finder(request)
+        paginator = Paginator(finder.results(), RESULTS_PER_PAGE)
+        results = paginator.get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "finder": finder,
+                "results": results,
+                "result_count": paginator.count,
+                "feed_url": self.get_url(request) + self.reverse_subpage("feed_route"),
+            },
+        )
+
+    @path("feed/")
+    def feed_route(self, request):
+        finder = self.finder(request)
+        items = list(finder.results()[: RESULTS_PER_PAGE * 2])
+        query = finder.canonical_query()
+        return atom_response(
+            request,
+            title=f"{self.title}: {finder.describe()}" if query else self.title,
+            link=self.get_full_url(request) + (f"?{query}" if query else ""),
+            description=self.introduction or self.summary,
+            language=self.locale.language_code,
+            items=[
+                {
+                    "title": item.title,
+                    "link": item.get_full_url(request),
+                    "description": item.summary,
+                    "date": item.last_published_at or item.first_published_at,
+                    "categories": [item.sector.name] if item.sector else [],
+                }
+                for item in items
+            ],
+        )
+
+
+class CaseStudyPage(ArticleMixin, SitePage):
+    """A case study of promising trauma-informed practice from one London organisation, tagged
+    so that readers can find it by sector, borough, principle, driver of change, stage and audience."""
+
+    summary = models.TextField(
+        max_length=600,
+        help_text=_("Two or three sentences: who did what, and what changed. Shown in the finder."),
+    )
+    organisation = models.CharField(
+        max_length=200, help_text=_("The organisation or partnership whose practice this is.")
+    )
+    sector = models.ForeignKey(
+        "home.Sector",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+        help_text=_("The organisation's sector."),
+    )
+    boroughs = ParentalManyToManyField(
+        "home.Borough",
+        blank=True,
+        related_name="case_studies",
+        help_text=_("The London boroughs where this practice happens. Leave empty if London-wide."),
+    )
+    principles = ParentalManyToManyField(
+        "home.Principle",
+        blank=True,
+        related_name="case_studies",
+        help_text=_("The principles of trauma-informed practice this case study shows."),
+    )
+    drivers = ParentalManyToManyField(
+        "home.DriverOfChange",
+        blank=True,
+        related_name="case_studies",
+        verbose_name=_("drivers of change"),
+        help_text=_("The drivers of change this case study shows."),
+    )
+    audiences = ParentalManyToManyField(
+        "home.Audience",
+        blank=True,
+        related_name="case_studies",
+        help_text=_("Who will learn most from it."),
+    )
+    stage = models.ForeignKey(
+        "roadmap.RoadmapStagePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+        verbose_name=_("roadmap stage"),
+        help_text=_("The roadmap stage this practice illustrates."),
+    )
+    body = StreamField(CaseStudyStoryBlock(), blank=True)
+    contact = models.TextField(
+        blank=True,
+        max_length=600,
+        verbose_name=_("contact or find out more"),
+        help_text=_("Who to contact, or where to find out more. Plain text: one or two lines."),
+    )
+    contact_url = models.URLField(
+        blank=True,
+        verbose_name=_("find out more link"),
+        help_text=_("A web address where readers can find out more, if there is one."),
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("When the organisation last checked that this case study is still accurate."),
+    )
+
+    content_panels = [
+        *SitePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("organisation"),
+        MultiFieldPanel(
+            [
+                FieldPanel("sector"),
+                FieldPanel("boroughs"),
+                FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("drivers", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("stage"),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("How readers find it"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("contact"), FieldPanel("contact_url"), FieldPanel("last_reviewed")],
+            heading=_("Find out more"),
+        ),
+    ]
+    override_translatable_fields = [
+        *SitePage.override_translatable_fields,
+        TranslatableField("summary"),
+        TranslatableField("organisation"),
+        TranslatableField("body"),
+        TranslatableField("contact"),
+        SynchronizedField("contact_url"),
+        SynchronizedField("last_reviewed"),
+        SynchronizedField("boroughs"),
+        SynchronizedField("principles"),
+        SynchronizedField("drivers"),
+        SynchronizedField("audiences"),
+        SynchronizedField("stage"),
+    ]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("organisation"),
+        index.SearchField("body"),
+        index.FilterField("sector"),
+    ]
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types: list[str] = []
+    base_form_class = CaseStudyPageForm
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    def localised_terms(self, field: str) -> list:
+        """The page's terms for one taxonomy, named in the page's language.
+
+        A translated page keeps the source page's tags, so terms from another language are
+        swapped for the same terms (by slug) in this one, where they exist."""
+        terms = list(getattr(self, field).all())
+        if all(term.locale_id == self.locale_id for term in terms):
+            return terms
+        model = getattr(CaseStudyPage, field).field.related_model
+        local = {
+            term.slug: term
+            for term in model.objects.filter(
+                locale_id=self.locale_id, slug__in=[term.slug for term in terms]
+            )
+        }
+        return [local.get(term.slug, term) for term in terms]
+
+    def localised_stage(self):
+        """The roadmap stage in the page's language, where it has been translated."""
+        stage = self.stage
+        if stage is None or stage.locale_id == self.locale_id:
+            return stage
+        translation = (
+            type(stage)
+            .objects.live()
+            .filter(translation_key=stage.translation_key, locale_id=self.locale_id)
+            .first()
+        )
+        return translation or stage
+
+    def facts(self) -> dict:
+        """Everything the facts box shows, in the page's language."""
+        return {
+            "boroughs": self.localised_terms("boroughs"),
+            "principles": self.localised_terms("principles"),
+            "drivers": self.localised_terms("drivers"),
+            "audiences": self.localised_terms("audiences"),
+            "stage": self.localised_stage(),
+        }
+
+    def related_case_studies(self, limit: int = 3) -> list[CaseStudyPage]:
+        """Other case studies sharing the most principles, drivers and sector, in one query."""
+        through_principles = CaseStudyPage.principles.through.objects.filter(
+            casestudypage_id=self.pk
+        ).values("principle__slug")
+        through_drivers = CaseStudyPage.drivers.through.objects.filter(
+            casestudypage_id=self.pk
+        ).values("driverofchange__slug")
+        score = Count(
+            "principles", filter=Q(principles__slug__in=through_principles), distinct=True
+        ) + Count("drivers", filter=Q(drivers__slug__in=through_drivers), distinct=True)
+        queryset = (
+            CaseStudyPage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .annotate(shared=score)
+            .filter(shared__gt=0)
+            .order_by("-shared", "-first_published_at")
+            .select_related("listing_image", "sector")
+            .prefetch_related("listing_image__renditions")
+        )
+        return list(queryset[:limit])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Callables, evaluated only when the cached fragment that shows them is rebuilt.
+        context["related"] = self.related_case_studies
+        return context
+
+    def article_author(self) -> str:
+        return self.organisation
+
 
 class ResearchIndexPage(SitePage):
-    """Research and resources: the reports and documents the programme publishes."""
+    """Research and resources: lists the reports and documents the programme publishes."""
 
     introduction = models.TextField(max_length=600, blank=True)
     body = StreamField(BaseStoryBlock(), blank=True)
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
+    subpage_types = ["casestudies.ReportPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("research index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["reports"] = (
+            ReportPage.objects.child_of(self)
+            .live()
+            .select_related("listing_image")
+            .order_by("-publication_date", "-pk")
+        )
+        return context
+
+
+class ReportPage(ArticleMixin, SitePage):
+    """A research output, such as the main report, with its documents to download, how to cite
+    it and any corrections since it was published."""
+
+    summary = models.TextField(
+        max_length=800, help_text=_("What the report is and what it found, in a short paragraph.")
+    )
+    publication_date = models.DateField(
+        default=timezone.localdate, help_text=_("When the report was first published.")
+    )
+    authors = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("Who wrote it, e.g. 'Dartington Service Design Lab and Friendship'."),
+    )
+    body = StreamField(BaseStoryBlock(), blank=True)
+    citation = models.TextField(
+        blank=True,
+        max_length=600,
+        verbose_name=_("cite this"),
+        help_text=_(
+            "How to cite the report. Leave blank to build it from the authors, year and title."
+        ),
+    )
+    updates = StreamField(
+        ReportUpdatesBlock(),
+        blank=True,
+        verbose_name=_("corrections and updates"),
+        help_text=_("Add a dated note each time the report or its documents change."),
+    )
+
+    content_panels = [
+        *SitePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("publication_date"),
+        FieldPanel("authors"),
+        InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+        FieldPanel("body"),
+        FieldPanel("citation"),
+        FieldPanel("updates"),
+    ]
+    override_translatable_fields = [
+        *SitePage.override_translatable_fields,
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("citation"),
+        TranslatableField("updates"),
+        SynchronizedField("publication_date"),
+        SynchronizedField("authors"),
+    ]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["casestudies.ResearchIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("report")
+
+    def get_citation(self, request=None) -> str:
+        if self.citation:
+            return self.citation
+        authors = self.authors or "London Violence Reduction Unit"
+        return f"{authors} ({self.publication_date.year}). {self.title}. London Violence Reduction Unit. {self.get_full_url(request)}"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["report_documents"] = lambda: list(self.documents.select_related("document"))
+        context["cite"] = self.get_citation(request)
+        return context
+
+    def article_published(self):
+        return self.publication_date
+
+    def article_author(self) -> str:
+        return self.authors or "London Violence Reduction Unit"
+
+
+class ReportDocument(Orderable):
+    """One downloadable file of a report: the main report, the executive summary, a case study
+    collection or the data."""
+
+    KIND_CHOICES = [
+        ("main", _("Main report")),
+        ("summary", _("Executive summary")),
+        ("case-studies", _("Case study collection")),
+        ("data", _("Data")),
+        ("other", _("Other")),
+    ]
+
+    page = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Upload PDF, Word, Excel, OpenDocument, PowerPoint, CSV or text, up to 20 MB."),
+    )
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, default="main")
+    title = models.CharField(
+        max_length=200, blank=True, help_text=_("Leave blank to use the document's own title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("kind"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("report document")
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.document.title

@@ -2,7 +2,7 @@
 
 from home.models.base import SitePage
 from home.models.chrome import FooterText, NoticeBanner, SiteSettings
-from home.models.news import NewsIndexPage
+from home.models.news import NewsIndexPage, NewsPage, NewsPageTag
 from home.models.pages import HomePage, StandardPage
 from home.models.taxonomy import Audience, Borough, DriverOfChange, Principle, Sector
 
@@ -13,6 +13,8 @@ __all__ = [
     "FooterText",
     "HomePage",
     "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
     "NoticeBanner",
     "Principle",
     "Sector",

@@ -19,6 +19,7 @@ STEPS = [
     "roadmap.demo",
     "casestudies.demo",
     "events.demo",
+    "home.demo.news",
     "home.demo.site:finish",
 ]
 

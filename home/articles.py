@@ -1,0 +1,99 @@
+"""Articles: Atom feeds and schema.org Article data shared by case studies, reports and news."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
+
+
+def _as_datetime(value):
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value
+    return timezone.make_aware(datetime.datetime.combine(value, datetime.time(9, 0)))
+
+
+def atom_response(
+    request, *, title: str, link: str, description: str, language: str, items: list[dict]
+) -> HttpResponse:
+    """An Atom feed response. Each item is a dict of title, link, description, date and
+    optional categories and author."""
+    feed = Atom1Feed(
+        title=title,
+        link=link,
+        description=description or title,
+        language=language,
+        feed_url=request.build_absolute_uri(),
+    )
+    for item in items:
+        feed.add_item(
+            title=item["title"],
+            link=item["link"],
+            description=item.get("description") or "",
+            unique_id=item["link"],
+            updateddate=_as_datetime(item.get("date")),
+            pubdate=_as_datetime(item.get("date")),
+            categories=item.get("categories") or (),
+            author_name=item.get("author") or None,
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response
+
+
+def article_json_ld(page, request, *, description: str, published=None, author=None) -> str:
+    """Schema.org Article data for a page, as JSON for a <script type="application/ld+json">."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.seo_title or page.title,
+        "description": description or "",
+        "url": page.get_full_url(request),
+        "inLanguage": get_language(),
+        "publisher": {"@type": "GovernmentOrganization", "name": "London Violence Reduction Unit"},
+    }
+    published = published or page.first_published_at
+    if published:
+        data["datePublished"] = published.isoformat()
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
+    if author:
+        data["author"] = {"@type": "Organization", "name": author}
+    image = page.sharing_image
+    if image is not None:
+        # The same rendition the Open Graph tags use, so it is made once and reused.
+        data["image"] = image.get_rendition("fill-1200x630").full_url
+    # "</" must never appear inside a script element, whatever an editor types.
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+class ArticleMixin:
+    """For pages that are articles: Open Graph type 'article' and Article JSON-LD in the page
+    context. Pages say what goes in it through the article_* methods."""
+
+    def article_description(self) -> str:
+        return self.summary
+
+    def article_published(self):
+        return self.first_published_at
+
+    def article_author(self) -> str:
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["og_type"] = "article"
+        context["json_ld"] = article_json_ld(
+            self,
+            request,
+            description=self.article_description(),
+            published=self.article_published(),
+            author=self.article_author(),
+        )
+        return context
