@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Locale
 
+from casestudies.blocks import CaseStudyHighlightsBlock
 from home.blocks import BaseStoryBlock
 
 TEMPLATES = "roadmap/blocks"
@@ -231,6 +232,7 @@ class RoadmapStoryBlock(BaseStoryBlock):
     drivers_of_change = DriversOfChangeBlock()
     recommendations = RecommendationsBlock()
     reflective_questions = ReflectiveQuestionsBlock()
+    case_study_highlights = CaseStudyHighlightsBlock()
 
 
 class AnswerOptionBlock(blocks.StructBlock):

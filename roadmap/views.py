@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from home import chrome
 from home.models import Audience, DriverOfChange, Sector
 from roadmap.lookups import cached, live_stages, localized_terms, recommendations
 
@@ -155,10 +156,32 @@ def stage_context(stage, request) -> dict:
         "previous_stage": previous_stage,
         "next_stage": next_stage,
         "recommendations_by_audience": group_by_audience(recs, audience_map),
+        "stage_case_studies": stage_case_studies(stage),
         # Sections listing content tagged with this stage; each hides itself when empty.
-        # Other apps add theirs here (e.g. case studies, events).
-        "tagged_sections": ["roadmap/includes/stage_recommendations.html"],
+        "tagged_sections": [
+            "roadmap/includes/stage_recommendations.html",
+            "roadmap/includes/stage_case_studies.html",
+        ],
     }
+
+
+def stage_case_studies(stage) -> list[dict]:
+    """Live case studies in the stage's language that are tagged with it (until the next publish)."""
+
+    def build():
+        return [
+            {
+                "title": case.title,
+                "url": case.url,
+                "organisation": case.organisation,
+                "summary": case.summary,
+            }
+            for case in stage.case_studies.live()
+            .filter(locale_id=stage.locale_id)
+            .order_by("title")
+        ]
+
+    return chrome.cached(f"stage-case-studies:{stage.pk}", build)
 
 
 def group_by_audience(recs: list, audience_map: dict) -> list:
