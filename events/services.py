@@ -123,9 +123,11 @@ def refresh_waiting_list(event: EventPage) -> list[Registration]:
         return fill_places(event.pk)
 
 
-def cancel_registration(registration: Registration, by_organiser: bool = False) -> bool:
+def cancel_registration(
+    registration: Registration, by_organiser: bool = False, notify: bool = True
+) -> bool:
     """Cancel one sign-up and pass its place to the first person waiting. False if it was
-    already cancelled."""
+    already cancelled. `notify=False` when the person asked for their data to be erased."""
     with transaction.atomic():
         _lock_event(registration.event_id)
         current = Registration.objects.get(pk=registration.pk)
@@ -133,7 +135,8 @@ def cancel_registration(registration: Registration, by_organiser: bool = False) 
             return False
         current.status = Status.CANCELLED
         current.save(update_fields=["status", "updated_at"])
-        emails.queue(current, "cancelled_by_organiser" if by_organiser else "cancelled")
+        if notify:
+            emails.queue(current, "cancelled_by_organiser" if by_organiser else "cancelled")
         fill_places(current.event_id)
     registration.status = Status.CANCELLED
     return True
