@@ -60,7 +60,8 @@ def _private(response):
     """Pages about one person's sign-up: never cached, never indexed, link not leaked."""
     add_never_cache_headers(response)
     response["Cache-Control"] += ", private"
-    response["Referrer-Policy"] = "no-referrer"
+    # same-origin, not no-referrer: browsers then send "Origin: null" on our own form posts.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 
