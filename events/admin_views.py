@@ -35,9 +35,7 @@ class SummaryView(EventsTeamMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = list(
-            EventPage.objects.filter(locale=Locale.get_default()).order_by("-start")
-        )
+        events = list(EventPage.objects.filter(locale=Locale.get_default()).order_by("-start"))
         attach_counts(events)
         context["events"] = events
         context["registrations_url"] = reverse("events_registration:index")
@@ -74,7 +72,9 @@ class CancelRegistrationView(ConfirmActionView):
     def describe(self):
         registration = self.registration()
         return {
-            "question": _("Cancel the sign-up of %(name)s for “%(event)s”? They will get an email, and the first person waiting gets the place.")
+            "question": _(
+                "Cancel the sign-up of %(name)s for “%(event)s”? They will get an email, and the first person waiting gets the place."
+            )
             % {"name": registration.name, "event": registration.event.title},
             "button": _("Yes, cancel the sign-up"),
         }
@@ -118,11 +118,15 @@ class CancelEventView(ConfirmActionView):
         event = self.event()
         if not event.cancelled:
             return {
-                "question": _("First tick “Cancelled” on the event page and publish it. Then come back here to email everyone."),
+                "question": _(
+                    "First tick “Cancelled” on the event page and publish it. Then come back here to email everyone."
+                ),
                 "button": "",
             }
         return {
-            "question": _("Email everyone signed up for “%(event)s” (confirmed and waiting) that it is cancelled?")
+            "question": _(
+                "Email everyone signed up for “%(event)s” (confirmed and waiting) that it is cancelled?"
+            )
             % {"event": event.title},
             "button": _("Yes, email everyone"),
         }

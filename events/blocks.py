@@ -15,7 +15,9 @@ class AgendaItemBlock(blocks.StructBlock):
     time = blocks.TimeBlock(
         format="%H:%M", help_text=_("When this part starts, London time (24-hour clock).")
     )
-    title = blocks.CharBlock(max_length=160, help_text=_("What happens: a talk, a break, a workshop."))
+    title = blocks.CharBlock(
+        max_length=160, help_text=_("What happens: a talk, a break, a workshop.")
+    )
     description = blocks.TextBlock(
         required=False, max_length=600, help_text=_("Optional: one or two sentences of detail.")
     )
@@ -50,12 +52,16 @@ class AgendaBlock(blocks.StreamBlock):
 class SpeakerBlock(blocks.StructBlock):
     """A person speaking at the event, with their role and an optional photo."""
 
-    name = blocks.CharBlock(max_length=120, help_text=_("The speaker's name as they want it shown."))
+    name = blocks.CharBlock(
+        max_length=120, help_text=_("The speaker's name as they want it shown.")
+    )
     role = blocks.CharBlock(
         required=False, max_length=200, help_text=_("Their role and organisation.")
     )
     biography = blocks.TextBlock(
-        required=False, max_length=800, help_text=_("Optional: a short introduction, 800 characters at most.")
+        required=False,
+        max_length=800,
+        help_text=_("Optional: a short introduction, 800 characters at most."),
     )
     photo = ImageChooserBlock(
         required=False, help_text=_("Optional: a photo the speaker agreed to share.")

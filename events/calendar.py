@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from icalendar import Calendar, Event
 
 from events.links import public_base_url
@@ -50,7 +51,12 @@ def event_ics(events, for_attendee: bool = False, name: str = "") -> bytes:
         url = public_base_url() + (event.url or "")
         entry.add("url", url)
         entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
-        entry.add("last-modified", (event.last_published_at or event.latest_revision_created_at or datetime.now(UTC)).astimezone(UTC))
+        entry.add(
+            "last-modified",
+            (
+                event.last_published_at or event.latest_revision_created_at or datetime.now(UTC)
+            ).astimezone(UTC),
+        )
         calendar.add_component(entry)
     return calendar.to_ical()
 
@@ -68,7 +74,12 @@ def event_json_ld(event) -> dict:
             {
                 "@type": "Place",
                 "name": event.venue,
-                "address": {"@type": "PostalAddress", "streetAddress": event.address_one_line, "addressLocality": "London", "addressCountry": "GB"},
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": event.address_one_line,
+                    "addressLocality": "London",
+                    "addressCountry": "GB",
+                },
             }
         )
     if event.is_online:
@@ -86,9 +97,13 @@ def event_json_ld(event) -> dict:
         else "https://schema.org/EventScheduled",
         "eventAttendanceMode": modes[event.mode],
         "location": locations[0] if len(locations) == 1 else locations,
-        "organizer": {"@type": "Organization", "name": "London Violence Reduction Unit", "url": public_base_url() + "/"},
+        "organizer": {
+            "@type": "Organization",
+            "name": "London Violence Reduction Unit",
+            "url": public_base_url() + "/",
+        },
         "url": public_base_url() + (event.url or ""),
-        "inLanguage": event.locale.language_code,
+        "inLanguage": get_language(),
         "isAccessibleForFree": True,
     }
     if event.signup_is_open:
@@ -97,6 +112,8 @@ def event_json_ld(event) -> dict:
             "price": "0",
             "priceCurrency": "GBP",
             "url": public_base_url() + (event.url or ""),
-            "availability": "https://schema.org/InStock" if event.places_left else "https://schema.org/SoldOut",
+            "availability": "https://schema.org/InStock"
+            if event.places_left
+            else "https://schema.org/SoldOut",
         }
     return data

@@ -9,13 +9,32 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from home.models import Sector
 
 # Control characters (C0, DEL, C1) except tab and newline: they break emails, exports and
 # terminals. Letters, emoji and right-to-left marks (format characters) are kept as typed.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def sector_choices() -> list[tuple[str, str]]:
+    """The sectors in the reader's language, cached with the site chrome (so the event page
+    costs no query for them once warm)."""
+    from django.core.cache import cache
+
+    from home.chrome import current_generation
+
+    key = f"events:sectors:{current_generation()}:{get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = [
+            (str(pk), name)
+            for pk, name in Sector.objects.filter(locale__language_code=get_language())
+            .order_by("sort_order", "name")
+            .values_list("pk", "name")
+        ]
+        cache.set(key, choices, 300)
+    return choices
 
 
 def clean_text(value: str) -> str:
@@ -145,11 +164,9 @@ class RegistrationForm(NeedsForm):
         error_messages=_length_messages(_("Organisation")),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    sector = forms.ModelChoiceField(
+    sector = forms.ChoiceField(
         label=_("Sector"),
         required=False,
-        queryset=Sector.objects.none(),
-        empty_label=_("Choose your sector (optional)"),
         error_messages={"invalid_choice": _("Choose a sector from the list.")},
     )
     role = CleanCharField(
@@ -160,8 +177,14 @@ class RegistrationForm(NeedsForm):
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
     privacy_consent = forms.BooleanField(
-        label=_("I have read the privacy notice and agree that you use my details to run this event."),
-        error_messages={"required": _("Tick the box to agree to the privacy notice, so that we can sign you up.")},
+        label=_(
+            "I have read the privacy notice and agree that you use my details to run this event."
+        ),
+        error_messages={
+            "required": _(
+                "Tick the box to agree to the privacy notice, so that we can sign you up."
+            )
+        },
     )
 
     field_order = [
@@ -181,8 +204,14 @@ class RegistrationForm(NeedsForm):
         super().__init__(*args, **kwargs)
         self.order_fields(self.field_order)
         self.event = event
-        locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-        self.fields["sector"].queryset = Sector.objects.filter(locale=locale).order_by("sort_order", "name")
+        self.fields["sector"].choices = [
+            ("", _("Choose your sector (optional)")),
+            *sector_choices(),
+        ]
+
+    def clean_sector(self):
+        value = self.cleaned_data.get("sector")
+        return Sector.objects.filter(pk=value).first() if value else None
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

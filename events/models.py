@@ -7,10 +7,14 @@ import math
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -60,24 +64,45 @@ class EventIndexPage(SitePage):
         return context
 
 
+_DEFAULT_LOCALE_IDS: dict[str, int] = {}
+# A safety net only: counts are cleared as soon as a sign-up changes (see _clear_counts).
+COUNTS_CACHE_SECONDS = 300
+
+
+def counts_cache_key(translation_key) -> str:
+    return f"events:counts:{translation_key}"
+
+
 def _default_locale_id() -> int:
-    return Locale.get_default().pk
+    """The default locale's id, looked up once per process (it never changes once created)."""
+    code = settings.LANGUAGE_CODE
+    if code not in _DEFAULT_LOCALE_IDS:
+        _DEFAULT_LOCALE_IDS[code] = Locale.get_default().pk
+    return _DEFAULT_LOCALE_IDS[code]
 
 
 def attach_counts(events: list[EventPage]) -> None:
     """Fill in each event's sign-up counts with two queries in all, for listings."""
     default_locale_id = _default_locale_id()
     keys = {event.translation_key for event in events if event.locale_id != default_locale_id}
-    sources = dict(
-        EventPage.objects.filter(translation_key__in=keys, locale_id=default_locale_id).values_list(
-            "translation_key", "pk"
+    sources = (
+        dict(
+            EventPage.objects.filter(
+                translation_key__in=keys, locale_id=default_locale_id
+            ).values_list("translation_key", "pk")
         )
-    ) if keys else {}
+        if keys
+        else {}
+    )
     canonical_ids = {
-        event.pk: event.pk if event.locale_id == default_locale_id else sources.get(event.translation_key, event.pk)
+        event.pk: event.pk
+        if event.locale_id == default_locale_id
+        else sources.get(event.translation_key, event.pk)
         for event in events
     }
-    counts: dict[int, dict[str, int]] = {pk: {s: 0 for s in Registration.Status.values} for pk in canonical_ids.values()}
+    counts: dict[int, dict[str, int]] = {
+        pk: {s: 0 for s in Registration.Status.values} for pk in canonical_ids.values()
+    }
     rows = (
         Registration.objects.filter(event_id__in=set(canonical_ids.values()))
         .values("event_id", "status")
@@ -129,7 +154,9 @@ class EventPage(SitePage):
         max_length=400, blank=True, help_text=_("The full address with postcode, one line each.")
     )
     step_free = models.BooleanField(
-        default=False, verbose_name=_("step-free access"), help_text=_("Step-free from the street to the room.")
+        default=False,
+        verbose_name=_("step-free access"),
+        help_text=_("Step-free from the street to the room."),
     )
     hearing_loop = models.BooleanField(default=False, verbose_name=_("hearing loop"))
     quiet_room = models.BooleanField(
@@ -139,7 +166,9 @@ class EventPage(SitePage):
         max_length=1000,
         blank=True,
         verbose_name=_("access information"),
-        help_text=_("Anything else about access: nearest step-free station, toilets, BSL, captions."),
+        help_text=_(
+            "Anything else about access: nearest step-free station, toilets, BSL, captions."
+        ),
     )
     online_joining_link = models.URLField(
         blank=True,
@@ -157,7 +186,9 @@ class EventPage(SitePage):
         ),
     )
     signup_opens_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("Leave blank to open sign-up as soon as the page is published.")
+        null=True,
+        blank=True,
+        help_text=_("Leave blank to open sign-up as soon as the page is published."),
     )
     signup_closes_at = models.DateTimeField(
         null=True, blank=True, help_text=_("Leave blank to close sign-up when the event starts.")
@@ -206,7 +237,11 @@ class EventPage(SitePage):
         SynchronizedField("stages"),
     ]
 
-    search_fields = [*SitePage.search_fields, index.SearchField("summary"), index.SearchField("venue")]
+    search_fields = [
+        *SitePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("venue"),
+    ]
 
     content_panels = [
         *SitePage.content_panels,
@@ -291,23 +326,30 @@ class EventPage(SitePage):
         reader is on, so that every language shares one capacity and one waiting list."""
         if self.locale_id == _default_locale_id():
             return self
-        source = (
-            EventPage.objects.filter(
-                translation_key=self.translation_key, locale=Locale.get_default()
-            ).first()
-        )
+        source = EventPage.objects.filter(
+            translation_key=self.translation_key, locale_id=_default_locale_id()
+        ).first()
         return source or self
 
     @cached_property
     def counts(self) -> dict[str, int]:
-        """Sign-ups by status for this event (one query)."""
-        rows = (
-            Registration.objects.filter(event=self.canonical_event)
-            .values("status")
-            .annotate(n=Count("pk"))
-        )
+        """Sign-ups by status for this event: from the cache, else one query. Every change to
+        a sign-up clears the cached counts when its transaction commits."""
+        key = counts_cache_key(self.translation_key)
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        if self.locale_id == _default_locale_id():
+            registrations = Registration.objects.filter(event_id=self.pk)
+        else:  # one query: the source page's sign-ups, found through the translation key
+            registrations = Registration.objects.filter(
+                event__translation_key=self.translation_key,
+                event__locale_id=_default_locale_id(),
+            )
+        rows = registrations.values("status").annotate(n=Count("pk"))
         counts = {status: 0 for status in Registration.Status.values}
         counts.update({row["status"]: row["n"] for row in rows})
+        cache.set(key, counts, COUNTS_CACHE_SECONDS)
         return counts
 
     @property
@@ -356,7 +398,7 @@ class EventPage(SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", RegistrationForm(event=self))
-        context["privacy_page"] = _privacy_page(request)
+        context["privacy_url"] = _privacy_url(request)
         return context
 
     def json_ld(self) -> dict:
@@ -371,16 +413,26 @@ class EventPage(SitePage):
         return mark_safe(data.translate(_json_script_escapes))  # noqa: S308 (escaped above)
 
 
-def _privacy_page(request):
+def _privacy_url(request) -> str:
+    """The privacy notice in the reader's language, cached with the site chrome (no queries
+    once warm; refreshed whenever an editor publishes)."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
     from wagtail.models import Site
 
+    from home.chrome import current_generation
     from home.models import SiteSettings
 
     site = Site.find_for_request(request)
-    page = SiteSettings.for_site(site).privacy_page if site else None
-    if page is not None:
-        page = page.specific_deferred.localized
-    return page
+    if site is None:
+        return ""
+    key = f"events:privacy-url:{current_generation()}:{site.pk}:{get_language()}"
+    url = cache.get(key)
+    if url is None:
+        page = SiteSettings.for_site(site).privacy_page
+        url = page.specific_deferred.localized.get_url(request) if page else ""
+        cache.set(key, url, 60 * 60 * 24)
+    return url
 
 
 def _new_token() -> str:
@@ -446,9 +498,9 @@ class Registration(models.Model):
         """1 for the first person on the waiting list."""
         if self.status != self.Status.WAITING:
             return None
-        earlier = Registration.objects.filter(event_id=self.event_id, status=self.Status.WAITING).filter(
-            Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
-        )
+        earlier = Registration.objects.filter(
+            event_id=self.event_id, status=self.Status.WAITING
+        ).filter(Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk))
         return earlier.count() + 1
 
     def manage_link_expired(self) -> bool:
@@ -492,3 +544,17 @@ class OutboundEmail(models.Model):
     def __str__(self) -> str:
         return f"{self.subject} → {self.to}"
 
+
+@receiver([post_save, post_delete], sender=Registration, dispatch_uid="events-clear-counts")
+def _clear_counts(sender, instance, **kwargs):
+    """A sign-up changed: the event's cached counts (and so its status) are out of date."""
+    translation_key = (
+        EventPage.objects.filter(pk=instance.event_id)
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    if translation_key:
+        key = counts_cache_key(translation_key)
+        # Now, and again after commit: a reader may re-cache the old counts in between.
+        cache.delete(key)
+        transaction.on_commit(lambda: cache.delete(key))

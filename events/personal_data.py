@@ -25,9 +25,9 @@ def anonymise(registration: Registration) -> None:
 
 
 def _for_email(email: str):
-    return Registration.objects.filter(email__iexact=email.strip(), anonymised=False).select_related(
-        "event", "sector"
-    )
+    return Registration.objects.filter(
+        email__iexact=email.strip(), anonymised=False
+    ).select_related("event", "sector")
 
 
 def export_for_email(email: str) -> dict:
@@ -52,7 +52,11 @@ def export_for_email(email: str) -> dict:
                 "created_at": registration.created_at.isoformat(),
                 "updated_at": registration.updated_at.isoformat(),
                 "emails": [
-                    {"subject": email.subject, "status": email.status, "created_at": email.created_at.isoformat()}
+                    {
+                        "subject": email.subject,
+                        "status": email.status,
+                        "created_at": email.created_at.isoformat(),
+                    }
                     for email in registration.emails.all()
                 ],
             }

@@ -49,7 +49,10 @@ def same_origin_post(view):
     def wrapped(request, *args, **kwargs):
         if request.method == "POST" and not _same_origin(request):
             return TemplateResponse(
-                request, "events/forbidden.html", {"title": _("This form must be sent from our website")}, status=403
+                request,
+                "events/forbidden.html",
+                {"title": _("This form must be sent from our website")},
+                status=403,
             )
         return view(request, *args, **kwargs)
 
@@ -182,5 +185,6 @@ def calendar_feed(request):
     locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
     events = EventPage.objects.live().filter(locale=locale).order_by("start")
     return _ics_response(
-        event_ics(events, name=_("Trauma-Informed London events")), "trauma-informed-london-events.ics"
+        event_ics(events, name=_("Trauma-Informed London events")),
+        "trauma-informed-london-events.ics",
     )

@@ -38,7 +38,10 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
 
     # The sign-up form's error state: clear messages, linked from a summary.
     page.goto(event_url)
-    assert page.get_by_text("Open for sign-up").first.is_visible() or page.get_by_text("Few places left").first.is_visible()
+    assert (
+        page.get_by_text("Open for sign-up").first.is_visible()
+        or page.get_by_text("Few places left").first.is_visible()
+    )
     assert "secret-room" not in page.content(), "the joining link is never on the public page"
     _assert_accessible(page, "event page")
     page.get_by_label("Access needs (optional)").fill("A seat near the door")
@@ -58,7 +61,11 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
     assert page.get_by_role("heading", name="You have signed up").is_visible()
 
     confirmation = smtp_server.wait_for("ada@example.org", "Your place is confirmed")
-    attachments = [part for part in confirmation.iter_attachments() if part.get_content_type() == "text/calendar"]
+    attachments = [
+        part
+        for part in confirmation.iter_attachments()
+        if part.get_content_type() == "text/calendar"
+    ]
     assert len(attachments) == 1
     calendar = icalendar.Calendar.from_ical(attachments[0].get_content())
     (entry,) = calendar.walk("VEVENT")
@@ -78,7 +85,10 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
     # Ada follows her private link, sees the joining link, and cancels.
     page.goto(_manage_link(confirmation))
     assert page.get_by_role("heading", name="Your sign-up").is_visible()
-    assert page.get_by_role("link", name="Join the event online").get_attribute("href") == "https://meet.example.org/secret-room"
+    assert (
+        page.get_by_role("link", name="Join the event online").get_attribute("href")
+        == "https://meet.example.org/secret-room"
+    )
     _assert_accessible(page, "manage page")
     page.get_by_role("button", name="Cancel my place").click()
     assert "Tick the box to confirm" in page.locator("#error-summary").inner_text()
@@ -89,7 +99,11 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
 
     promotion = smtp_server.wait_for("wanda@example.org", "A place has opened for you")
     assert "secret-room" in promotion.get_body(preferencelist=("plain",)).get_content()
-    assert registration_counts(events_server, event["id"]) == {"confirmed": 1, "waiting": 0, "cancelled": 1}
+    assert registration_counts(events_server, event["id"]) == {
+        "confirmed": 1,
+        "waiting": 0,
+        "cancelled": 1,
+    }
 
     # Each email was sent exactly once.
     assert len(smtp_server.to("ada@example.org")) == 2
@@ -99,13 +113,18 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
 def test_arabic_event_page_is_right_to_left_and_accessible(events_server, browser_page):
     browser_page.goto(events_server.url + "/ar/events/trauma-informed-supervision-workshop/")
     assert browser_page.locator("html").get_attribute("dir") == "rtl"
-    assert browser_page.get_by_role("heading", level=1).inner_text() == "الإشراف المستنير بالصدمات: ورشة عمل للممارسين"
+    assert (
+        browser_page.get_by_role("heading", level=1).inner_text()
+        == "الإشراف المستنير بالصدمات: ورشة عمل للممارسين"
+    )
     _assert_accessible(browser_page, "Arabic event page")
 
 
 def test_a_post_from_another_site_is_refused(events_server):
     event = create_event(events_server, "csrf-event", capacity=5)
-    data = urllib.parse.urlencode({"name": "X", "email": "x@example.org", "privacy_consent": "on"}).encode()
+    data = urllib.parse.urlencode(
+        {"name": "X", "email": "x@example.org", "privacy_consent": "on"}
+    ).encode()
     request = urllib.request.Request(
         f"{events_server.url}/en-gb/sign-up/{event['id']}/",
         data=data,

@@ -36,7 +36,9 @@ def test_the_event_page_shows_the_form_and_sets_no_cookies(client):
     assert "Open for sign-up" in content
 
 
-def test_signing_up_confirms_a_place_and_queues_the_confirmation(client, django_capture_on_commit_callbacks):
+def test_signing_up_confirms_a_place_and_queues_the_confirmation(
+    client, django_capture_on_commit_callbacks
+):
     event = make_event("confirm-me")
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, event, email="Sam@Example.org")
@@ -51,14 +53,19 @@ def test_signing_up_confirms_a_place_and_queues_the_confirmation(client, django_
     assert "/my-sign-up/" in mail.outbox[0].body
 
 
-def test_signing_up_twice_says_so_and_resends_the_details(client, django_capture_on_commit_callbacks):
+def test_signing_up_twice_says_so_and_resends_the_details(
+    client, django_capture_on_commit_callbacks
+):
     event = make_event("twice")
     with django_capture_on_commit_callbacks(execute=True):
         post(client, event)
         response = post(client, event, email="SAM@example.org", name="Sam again")
     assert response["Location"].endswith("/already/")
     assert Registration.objects.filter(event=event).count() == 1
-    assert [m.subject.split(":")[0] for m in mail.outbox] == ["Your place is confirmed", "Your sign-up details"]
+    assert [m.subject.split(":")[0] for m in mail.outbox] == [
+        "Your place is confirmed",
+        "Your sign-up details",
+    ]
     followed = client.get(response["Location"])
     assert "already signed up" in followed.content.decode()
 
@@ -123,7 +130,9 @@ def test_needs_are_kept_only_with_consent(client):
     assert registration.dietary_needs == "" and registration.dietary_needs_consent is False
 
 
-def test_when_full_people_join_the_waiting_list_and_a_cancellation_promotes_the_first(client, django_capture_on_commit_callbacks):
+def test_when_full_people_join_the_waiting_list_and_a_cancellation_promotes_the_first(
+    client, django_capture_on_commit_callbacks
+):
     event = make_event("full", capacity=1)
     with django_capture_on_commit_callbacks(execute=True):
         post(client, event, email="first@example.org")
@@ -154,7 +163,11 @@ def test_raising_the_capacity_moves_the_waiting_list_up(django_capture_on_commit
     event.capacity = 2
     with django_capture_on_commit_callbacks(execute=True):
         event.save_revision().publish()
-    statuses = list(Registration.objects.filter(event=event).order_by("created_at", "pk").values_list("status", flat=True))
+    statuses = list(
+        Registration.objects.filter(event=event)
+        .order_by("created_at", "pk")
+        .values_list("status", flat=True)
+    )
     assert statuses == ["confirmed", "confirmed", "waiting"]
 
 
@@ -203,7 +216,9 @@ def test_a_failed_email_is_retried_by_the_command(settings):
 
 
 def test_emails_are_written_in_the_language_of_the_sign_up():
-    event = EventPage.objects.get(slug="trauma-informed-supervision-workshop", locale__language_code="en-gb")
+    event = EventPage.objects.get(
+        slug="trauma-informed-supervision-workshop", locale__language_code="en-gb"
+    )
     result = services.sign_up(event, {"name": "Layla", "email": "layla@example.org"}, "ar")
     email = OutboundEmail.objects.get(registration=result.registration)
     assert "الإشراف المستنير بالصدمات" in email.subject

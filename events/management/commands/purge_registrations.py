@@ -38,4 +38,6 @@ class Command(BaseCommand):
             done += 1
             if done % 100 == 0:
                 self.stdout.write(f"  {done} of {total}…")
-        self.stdout.write(f"Anonymised {done} sign-up(s) of events that ended before {cutoff:%Y-%m-%d}.")
+        self.stdout.write(
+            f"Anonymised {done} sign-up(s) of events that ended before {cutoff:%Y-%m-%d}."
+        )

@@ -32,7 +32,9 @@ class Command(BaseCommand):
         for registration in due:
             count += 1
             if dry_run:
-                self.stdout.write(f"Would remind {registration.email} about “{registration.event.title}”")
+                self.stdout.write(
+                    f"Would remind {registration.email} about “{registration.event.title}”"
+                )
                 continue
             with transaction.atomic():
                 updated = Registration.objects.filter(
