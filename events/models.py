@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
+from django.db.models import Count, Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import _json_script_escapes
@@ -101,7 +101,7 @@ def attach_counts(events: list[EventPage]) -> None:
         for event in events
     }
     counts: dict[int, dict[str, int]] = {
-        pk: {s: 0 for s in Registration.Status.values} for pk in canonical_ids.values()
+        pk: dict.fromkeys(Registration.Status.values, 0) for pk in canonical_ids.values()
     }
     rows = (
         Registration.objects.filter(event_id__in=set(canonical_ids.values()))
@@ -120,7 +120,7 @@ class EventStatus(models.TextChoices):
     NOT_YET_OPEN = "not_yet_open", _("Sign-up not open yet")
     OPEN = "open", _("Open for sign-up")
     FEW_PLACES = "few_places", _("Few places left")
-    FULL = "full", _("Full – join the waiting list")
+    FULL = "full", _("Full – join the waiting list")  # noqa: RUF001
     CLOSED = "closed", _("Sign-up closed")
     CANCELLED = "cancelled", _("Cancelled")
     PAST = "past", _("Past event")
@@ -347,7 +347,7 @@ class EventPage(SitePage):
                 event__locale_id=_default_locale_id(),
             )
         rows = registrations.values("status").annotate(n=Count("pk"))
-        counts = {status: 0 for status in Registration.Status.values}
+        counts = dict.fromkeys(Registration.Status.values, 0)
         counts.update({row["status"]: row["n"] for row in rows})
         cache.set(key, counts, COUNTS_CACHE_SECONDS)
         return counts
@@ -491,7 +491,7 @@ class Registration(models.Model):
         permissions = [("export_registration", "Can export sign-ups")]
 
     def __str__(self) -> str:
-        return f"{self.name} – {self.event.title}"
+        return f"{self.name}, {self.event.title}"
 
     @property
     def waiting_position(self) -> int | None:

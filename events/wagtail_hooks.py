@@ -62,7 +62,10 @@ class ActionsColumn(Column):
 
 
 class RegistrationIndexView(IndexView):
-    export_headings = {"waiting_position": _("Waiting list position")}
+    export_headings = {
+        "get_status_display": _("Status"),
+        "waiting_position": _("Waiting list position"),
+    }
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -86,7 +89,7 @@ class RegistrationViewSet(ModelViewSet):
     search_fields = ["name", "email", "organisation"]
     list_export = [
         "event",
-        "status",
+        "get_status_display",
         "waiting_position",
         "name",
         "email",

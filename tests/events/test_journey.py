@@ -74,7 +74,7 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
 
     # The event is now full: the next person joins the waiting list.
     page.goto(event_url)
-    assert page.get_by_text("Full – join the waiting list").first.is_visible()
+    assert page.get_by_text("Full – join the waiting list").first.is_visible()  # noqa: RUF001
     page.get_by_label("Your name").fill("Wanda Waiting")
     page.get_by_label("Email address").fill("wanda@example.org")
     page.get_by_label(re.compile("privacy notice")).check()

@@ -139,7 +139,7 @@ def test_when_full_people_join_the_waiting_list_and_a_cancellation_promotes_the_
         second = post(client, event, email="second@example.org")
         post(client, event, email="third@example.org")
     assert second["Location"].endswith("/waiting/")
-    assert "Full – join the waiting list" in client.get(event.url).content.decode()
+    assert "Full – join the waiting list" in client.get(event.url).content.decode()  # noqa: RUF001
     waiting = Registration.objects.get(email="second@example.org")
     assert waiting.waiting_position == 1
     assert Registration.objects.get(email="third@example.org").waiting_position == 2
