@@ -54,9 +54,7 @@ def test_the_summary_shows_counts_per_event(client, editor, event_with_people):
 
 def test_the_list_filters_by_event_and_status(client, editor, event_with_people):
     client.force_login(editor)
-    response = client.get(
-        f"/admin/events/sign-ups/?event={event_with_people.pk}&status=waiting"
-    )
+    response = client.get(f"/admin/events/sign-ups/?event={event_with_people.pk}&status=waiting")
     content = response.content.decode()
     assert "Chidi" in content
     assert "Alice" not in content
@@ -116,15 +114,23 @@ def test_cancelling_an_event_emails_everyone(client, editor, event_with_people):
         assert registration.status == "cancelled"
 
 
-def test_editors_without_the_events_permission_see_no_personal_data(client, django_user_model, event_with_people):
-    editor = django_user_model.objects.create_user("plain-editor", "e@example.org", "a-long-test-password")
+def test_editors_without_the_events_permission_see_no_personal_data(
+    client, django_user_model, event_with_people
+):
+    editor = django_user_model.objects.create_user(
+        "plain-editor", "e@example.org", "a-long-test-password"
+    )
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
     home = client.get("/admin/").content.decode()
     assert "Event sign-ups" not in home
     assert "Sign-ups by event" not in home
     # Wagtail answers a refused admin page by sending the user back to the dashboard.
-    for url in ("/admin/events/summary/", "/admin/events/sign-ups/", "/admin/events/sign-ups/?export=csv"):
+    for url in (
+        "/admin/events/summary/",
+        "/admin/events/sign-ups/",
+        "/admin/events/sign-ups/?export=csv",
+    ):
         response = client.get(url)
         assert response.status_code in (302, 403), url
         assert not response.streaming
