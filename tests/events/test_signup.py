@@ -221,5 +221,30 @@ def test_emails_are_written_in_the_language_of_the_sign_up():
     )
     result = services.sign_up(event, {"name": "Layla", "email": "layla@example.org"}, "ar")
     email = OutboundEmail.objects.get(registration=result.registration)
-    assert "الإشراف المستنير بالصدمات" in email.subject
+    assert email.subject.startswith("تم تأكيد مكانك: الإشراف المستنير بالصدمات")
+    assert "عزيزي/عزيزتي Layla" in email.text
     assert "/ar/my-sign-up/" in email.text
+    assert 'dir="rtl"' in email.html
+
+
+def test_the_arabic_event_page_speaks_arabic(client):
+    content = client.get("/ar/events/trauma-informed-supervision-workshop/").content.decode()
+    assert "بقيت أماكن قليلة" in content
+    assert "البريد الإلكتروني" in content
+    assert "بتوقيت لندن" in content
+
+
+def test_sign_up_closed_and_not_yet_open_are_explained(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    closed = make_event("closed", signup_closes_at=timezone.now() - timedelta(hours=1))
+    content = client.get(closed.url).content.decode()
+    assert "Sign-up for this event has closed." in content
+    assert 'name="privacy_consent"' not in content
+    response = post(client, closed)
+    assert response.status_code == 200
+    assert not Registration.objects.filter(event=closed).exists()
+    later = make_event("later", signup_opens_at=timezone.now() + timedelta(days=2))
+    assert "Sign-up opens on" in client.get(later.url).content.decode()
