@@ -50,13 +50,42 @@ class EventIndexPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        events = list(
-            EventPage.objects.live()
-            .child_of(self)
-            .select_related("listing_image")
-            .order_by("start")
-        )
-        attach_counts(events)
+        default_locale_id = _default_locale_id()
+        if self.locale_id == default_locale_id:
+            events = list(
+                EventPage.objects.live()
+                .child_of(self)
+                .select_related("listing_image")
+                .order_by("start")
+            )
+            sources = None
+        else:
+            # One query for the events in this language and in the default language (each
+            # language's events index holds them): events not yet translated are still
+            # listed, in their own language (the card says so with lang/dir).
+            candidates = (
+                EventPage.objects.live()
+                .filter(depth=self.depth + 1, locale_id__in=[self.locale_id, default_locale_id])
+                .select_related("listing_image", "locale")
+                .order_by("start")
+            )
+            local, sources = {}, {}
+            for event in candidates:
+                if event.locale_id == default_locale_id:
+                    sources[event.translation_key] = event
+                else:
+                    local[event.translation_key] = event
+            events = []
+            for key, source in sources.items():
+                if key in local:
+                    events.append(local[key])
+                else:
+                    source.fallback_language = source.locale.language_code
+                    events.append(source)
+            events += [event for key, event in local.items() if key not in sources]
+            events.sort(key=lambda event: event.start)
+            sources = {key: source.pk for key, source in sources.items()}
+        attach_counts(events, sources)
         context["upcoming_events"] = [event for event in events if event.end >= now]
         context["past_events"] = sorted(
             (event for event in events if event.end < now), key=lambda e: e.start, reverse=True
@@ -81,18 +110,23 @@ def _default_locale_id() -> int:
     return _DEFAULT_LOCALE_IDS[code]
 
 
-def attach_counts(events: list[EventPage]) -> None:
-    """Fill in each event's sign-up counts with two queries in all, for listings."""
+def attach_counts(events: list[EventPage], sources: dict | None = None) -> None:
+    """Fill in each event's sign-up counts for listings: one query, plus one to find the
+    source pages of translations unless `sources` (translation key → page id) is given."""
     default_locale_id = _default_locale_id()
     keys = {event.translation_key for event in events if event.locale_id != default_locale_id}
     sources = (
-        dict(
-            EventPage.objects.filter(
-                translation_key__in=keys, locale_id=default_locale_id
-            ).values_list("translation_key", "pk")
+        sources
+        if sources is not None
+        else (
+            dict(
+                EventPage.objects.filter(
+                    translation_key__in=keys, locale_id=default_locale_id
+                ).values_list("translation_key", "pk")
+            )
+            if keys
+            else {}
         )
-        if keys
-        else {}
     )
     canonical_ids = {
         event.pk: event.pk
