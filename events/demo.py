@@ -182,6 +182,7 @@ def _example_registrations(event: EventPage, confirmed: int, waiting: int) -> No
                 sector=sectors[number % len(sectors)] if sectors else None,
                 role="Practitioner",
                 privacy_consent=True,
+                is_example_content=True,
                 status=Registration.Status.CONFIRMED
                 if number < confirmed
                 else Registration.Status.WAITING,

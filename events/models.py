@@ -506,6 +506,9 @@ class Registration(models.Model):
     manage_token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     anonymised = models.BooleanField(default=False, editable=False)
+    is_example_content = models.BooleanField(
+        default=False, help_text=_("An invented sign-up made by the demo content.")
+    )
     created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 

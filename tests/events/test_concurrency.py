@@ -53,3 +53,4 @@ def test_simultaneous_sign_ups_never_overbook(events_server):
     assert statuses == [200] * PEOPLE, statuses
     counts = registration_counts(events_server, event["id"])
     assert counts == {"confirmed": PLACES, "waiting": PEOPLE - PLACES, "cancelled": 0}
+    assert "Traceback" not in events_server.log()

@@ -118,6 +118,9 @@ def test_arabic_event_page_is_right_to_left_and_accessible(events_server, browse
         == "الإشراف المستنير بالصدمات: ورشة عمل للممارسين"
     )
     _assert_accessible(browser_page, "Arabic event page")
+    browser_page.goto(events_server.url + "/ar/events/")
+    assert browser_page.get_by_role("heading", name="الفعاليات القادمة").is_visible()
+    _assert_accessible(browser_page, "Arabic event index")
 
 
 def test_a_post_from_another_site_is_refused(events_server):

@@ -58,3 +58,25 @@ def test_translators_get_the_event_text_but_not_the_private_link():
     flat = " ".join(str(text) for text in texts)
     assert "practitioner workshop" in flat
     assert "meet.example.org" not in flat
+
+
+def test_editors_can_open_the_event_editor_and_preview_it(client, editor):
+    client.force_login(editor)
+    event = EventPage.objects.get(
+        slug="trauma-informed-supervision-workshop", locale=Locale.get_default()
+    )
+    assert client.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
+    index = EventIndexPage.objects.get(locale=Locale.get_default())
+    assert client.get(f"/admin/pages/add/events/eventpage/{index.pk}/").status_code == 200
+    preview = client.get(f"/admin/pages/{event.pk}/edit/preview/")
+    assert preview.status_code == 200
+
+
+def test_every_event_block_has_an_icon_template_description_and_preview():
+    from events import blocks
+
+    for block_class in (blocks.AgendaItemBlock, blocks.SpeakerBlock):
+        block = block_class()
+        assert block.meta.icon and block.meta.template and block.meta.description
+        assert block.meta.preview_value
+        assert block.render(block.to_python(block.meta.preview_value)).strip()

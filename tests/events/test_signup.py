@@ -248,3 +248,19 @@ def test_sign_up_closed_and_not_yet_open_are_explained(client):
     assert not Registration.objects.filter(event=closed).exists()
     later = make_event("later", signup_opens_at=timezone.now() + timedelta(days=2))
     assert "Sign-up opens on" in client.get(later.url).content.decode()
+
+
+def test_signing_up_on_the_arabic_page_takes_a_place_at_the_one_event(client):
+    english = EventPage.objects.get(
+        slug="trauma-informed-supervision-workshop", locale__language_code="en-gb"
+    )
+    arabic = EventPage.objects.get(
+        slug="trauma-informed-supervision-workshop", locale__language_code="ar"
+    )
+    places_before = english.places_left
+    response = client.post(f"/ar/sign-up/{arabic.pk}/", form_data(email="noor@example.org"), **HOST)
+    assert response["Location"].startswith("/ar/sign-up/")
+    registration = Registration.objects.get(email="noor@example.org")
+    assert registration.event_id == english.pk
+    assert registration.language == "ar"
+    assert EventPage.objects.get(pk=english.pk).places_left == places_before - 1
