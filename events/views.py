@@ -83,9 +83,11 @@ def _render_event(request, event: EventPage, form, status=200, message=""):
 @require_POST
 def sign_up(request, event_id: int):
     event = _event(event_id)
-    form = RegistrationForm(request.POST, event=event)
     if not event.signup_is_open:
-        return _render_event(request, event, form, message=event.status_label)
+        return _render_event(
+            request, event, RegistrationForm(event=event), message=event.status_label
+        )
+    form = RegistrationForm(request.POST, event=event)
     if not form.is_valid():
         return _render_event(request, event, form)
     result = services.sign_up(event, form.cleaned_data, get_language())
