@@ -1,0 +1,55 @@
+"""The private manage link: unguessable (a random token), tamper-proof and expiring (signed
+with a timestamp), so only the person who received the email can see or change a sign-up."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils import translation
+
+SALT = "events.registration.manage-link"
+
+
+class LinkInvalid(Exception):
+    """The link was changed or is not one of ours."""
+
+
+class LinkExpired(Exception):
+    """The link was ours but is too old, or its sign-up no longer exists."""
+
+
+def public_base_url() -> str:
+    """Where readers reach the site, for links in emails sent outside a request."""
+    return (getattr(settings, "PUBLIC_BASE_URL", "") or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+
+
+def manage_path(registration) -> str:
+    signed = signing.TimestampSigner(salt=SALT).sign(registration.manage_token)
+    with translation.override(registration.language):
+        return reverse("events:manage", kwargs={"signed": signed})
+
+
+def manage_url(registration) -> str:
+    return public_base_url() + manage_path(registration)
+
+
+def registration_for_link(signed: str):
+    """The sign-up a manage link is for; LinkInvalid or LinkExpired otherwise."""
+    from events.models import Registration
+
+    max_age = settings.SIGNUP_MANAGE_LINK_MAX_AGE_DAYS * 24 * 60 * 60
+    try:
+        token = signing.TimestampSigner(salt=SALT).unsign(signed, max_age=max_age)
+    except signing.SignatureExpired as error:
+        raise LinkExpired from error
+    except signing.BadSignature as error:
+        raise LinkInvalid from error
+    registration = (
+        Registration.objects.select_related("event", "sector")
+        .filter(manage_token=token, anonymised=False)
+        .first()
+    )
+    if registration is None or registration.manage_link_expired():
+        raise LinkExpired
+    return registration

@@ -1,0 +1,17 @@
+"""Everything the site holds about one email address (a subject access request), as JSON."""
+
+import json
+
+from django.core.management.base import BaseCommand
+
+from events.personal_data import export_for_email
+
+
+class Command(BaseCommand):
+    help = "Print, as JSON, the personal data held about one email address."
+
+    def add_arguments(self, parser):
+        parser.add_argument("email")
+
+    def handle(self, *args, email: str, **options):
+        self.stdout.write(json.dumps(export_for_email(email), indent=2, ensure_ascii=False))

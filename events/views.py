@@ -1,0 +1,192 @@
+"""Public sign-up views: sign up, the private manage page, and calendar files.
+
+Readers get no cookies on this site (pages are cacheable by a CDN), so these forms cannot use
+Django's cookie-based CSRF token. They are `csrf_exempt` and instead accept a POST only when
+the browser says it comes from this site: the Origin header (sent by every current browser
+on POST), or, if a privacy tool removed it, the Referer. A forged cross-site form post carries
+the other site's origin and is refused with a 403 page.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+from urllib.parse import urlsplit
+
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail.models import Locale
+
+from events import services
+from events.calendar import event_ics
+from events.forms import CancelForm, NeedsForm, RegistrationForm
+from events.links import LinkExpired, LinkInvalid, registration_for_link
+from events.models import EventPage, Registration
+
+
+def _same_origin(request) -> bool:
+    expected = f"{request.scheme}://{request.get_host()}"
+    origin = request.headers.get("Origin")
+    if origin and origin != "null":
+        return origin == expected
+    referer = request.headers.get("Referer")
+    if referer:
+        parts = urlsplit(referer)
+        return f"{parts.scheme}://{parts.netloc}" == expected
+    return False
+
+
+def same_origin_post(view):
+    """Refuse a POST that does not come from a page of this site (see the module docstring)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "POST" and not _same_origin(request):
+            return TemplateResponse(
+                request,
+                "events/forbidden.html",
+                {"title": _("This form must be sent from our website")},
+                status=403,
+            )
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(wrapped)
+
+
+def _private(response):
+    """Pages about one person's sign-up: never cached, never indexed, link not leaked."""
+    add_never_cache_headers(response)
+    response["Cache-Control"] += ", private"
+    # same-origin, not no-referrer: browsers then send "Origin: null" on our own form posts.
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _event(event_id: int) -> EventPage:
+    return get_object_or_404(EventPage.objects.live(), pk=event_id)
+
+
+def _render_event(request, event: EventPage, form, status=200, message=""):
+    context = event.get_context(request)
+    context.update({"form": form, "form_message": message})
+    return TemplateResponse(request, event.get_template(request), context, status=status)
+
+
+@same_origin_post
+@require_POST
+def sign_up(request, event_id: int):
+    event = _event(event_id)
+    if not event.signup_is_open:
+        return _render_event(
+            request, event, RegistrationForm(event=event), message=event.status_label
+        )
+    form = RegistrationForm(request.POST, event=event)
+    if not form.is_valid():
+        return _render_event(request, event, form)
+    result = services.sign_up(event, form.cleaned_data, get_language())
+    return HttpResponseRedirect(
+        reverse("events:signed_up", kwargs={"event_id": event.pk, "outcome": result.outcome}),
+        status=303,
+    )
+
+
+@require_GET
+def signed_up(request, event_id: int, outcome: str):
+    if outcome not in ("confirmed", "waiting", "already"):
+        raise Http404
+    event = _event(event_id)
+    return TemplateResponse(
+        request, "events/signed_up.html", {"event": event, "page": event, "outcome": outcome}
+    )
+
+
+def _link_problem(request, expired: bool):
+    response = TemplateResponse(
+        request,
+        "events/link_problem.html",
+        {"expired": expired},
+        status=410 if expired else 400,
+    )
+    return _private(response)
+
+
+@same_origin_post
+@require_http_methods(["GET", "POST"])
+def manage(request, signed: str):
+    try:
+        registration = registration_for_link(signed)
+    except LinkExpired:
+        return _link_problem(request, expired=True)
+    except LinkInvalid:
+        return _link_problem(request, expired=False)
+    event = registration.event
+    locale = Locale.objects.filter(language_code=get_language()).first()
+    if locale and locale.pk != event.locale_id:
+        event = (event.get_translation_or_none(locale) or event).specific
+    needs_form = NeedsForm(
+        initial={
+            "access_needs": registration.access_needs,
+            "access_needs_consent": registration.access_needs_consent,
+            "dietary_needs": registration.dietary_needs,
+            "dietary_needs_consent": registration.dietary_needs_consent,
+        }
+    )
+    cancel_form = CancelForm()
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "cancel":
+            cancel_form = CancelForm(request.POST)
+            if cancel_form.is_valid():
+                services.cancel_registration(registration)
+                return _private(HttpResponseRedirect(f"{request.path}?done=cancelled", status=303))
+        elif action == "needs" and registration.status != Registration.Status.CANCELLED:
+            needs_form = NeedsForm(request.POST)
+            if needs_form.is_valid():
+                services.update_needs(registration, needs_form.cleaned_data)
+                return _private(HttpResponseRedirect(f"{request.path}?done=updated", status=303))
+        status = 200
+    done = request.GET.get("done")
+    context = {
+        "registration": registration,
+        "event": event,
+        "page": event,
+        "needs_form": needs_form,
+        "cancel_form": cancel_form,
+        "done": done if done in ("cancelled", "updated") else "",
+        "show_joining_link": registration.status == Registration.Status.CONFIRMED
+        and event.is_online
+        and bool(event.online_joining_link)
+        and not event.is_past,
+        "waiting_position": registration.waiting_position,
+    }
+    return _private(TemplateResponse(request, "events/manage.html", context, status=status))
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def event_calendar(request, event_id: int):
+    event = _event(event_id)
+    return _ics_response(event_ics([event]), f"{event.slug}.ics")
+
+
+@require_GET
+def calendar_feed(request):
+    locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
+    events = EventPage.objects.live().filter(locale=locale).order_by("start")
+    return _ics_response(
+        event_ics(events, name=_("Trauma-Informed London events")),
+        "trauma-informed-london-events.ics",
+    )

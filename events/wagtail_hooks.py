@@ -1,0 +1,165 @@
+"""The admin for comms staff: sign-ups per event, filterable and exportable, organiser actions,
+and the waiting list following capacity changes. Only the Events team (permission
+events.view_registration) sees sign-ups, because they are personal data."""
+
+from __future__ import annotations
+
+import django_filters
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Locale
+from wagtail.signals import page_published
+
+from events import admin_views
+from events.models import EventPage, Registration
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    event = django_filters.ModelChoiceFilter(
+        queryset=EventPage.objects.none(), label=_("Event"), empty_label=_("All events")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["event"].queryset = EventPage.objects.filter(
+            locale=Locale.get_default()
+        ).order_by("-start")
+
+    class Meta:
+        model = Registration
+        fields = ["event", "status"]
+
+
+class ActionsColumn(Column):
+    """Links to cancel someone, or to give someone waiting a place."""
+
+    def get_value(self, instance):
+        links = []
+        if instance.status == Registration.Status.WAITING:
+            links.append(
+                format_html(
+                    '<a href="{}">{}</a>',
+                    reverse("events_promote_registration", args=[instance.pk]),
+                    _("Give a place"),
+                )
+            )
+        if instance.status != Registration.Status.CANCELLED:
+            links.append(
+                format_html(
+                    '<a href="{}">{}</a>',
+                    reverse("events_cancel_registration", args=[instance.pk]),
+                    _("Cancel"),
+                )
+            )
+        return format_html(" · ".join(["{}"] * len(links)), *links) if links else ""
+
+
+class RegistrationIndexView(IndexView):
+    export_headings = {
+        "get_status_display": _("Status"),
+        "waiting_position": _("Waiting list position"),
+    }
+
+
+class RegistrationViewSet(ModelViewSet):
+    """Event sign-ups, for the Events team."""
+
+    model = Registration
+    icon = "group"
+    menu_label = _("Event sign-ups")
+    menu_order = 300
+    add_to_admin_menu = True
+    url_prefix = "events/sign-ups"
+    list_display = [
+        "name",
+        "email",
+        "event",
+        "status",
+        "created_at",
+        ActionsColumn("actions", label=_("Actions")),
+    ]
+    filterset_class = RegistrationFilterSet
+    search_fields = ["name", "email", "organisation"]
+    list_export = [
+        "event",
+        "get_status_display",
+        "waiting_position",
+        "name",
+        "email",
+        "organisation",
+        "sector",
+        "role",
+        "access_needs",
+        "dietary_needs",
+        "language",
+        "created_at",
+    ]
+    index_view_class = RegistrationIndexView
+    export_filename = "event-sign-ups"
+    form_fields = ["name", "organisation", "sector", "role", "access_needs", "dietary_needs"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("event", "sector")
+
+
+registration_viewset = RegistrationViewSet("events_registration")
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return registration_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_event_admin_urls():
+    return [
+        path("events/summary/", admin_views.SummaryView.as_view(), name="events_summary"),
+        path(
+            "events/sign-ups/<int:pk>/cancel-sign-up/",
+            admin_views.CancelRegistrationView.as_view(),
+            name="events_cancel_registration",
+        ),
+        path(
+            "events/sign-ups/<int:pk>/give-place/",
+            admin_views.PromoteRegistrationView.as_view(),
+            name="events_promote_registration",
+        ),
+        path(
+            "events/<int:pk>/cancel-event/",
+            admin_views.CancelEventView.as_view(),
+            name="events_cancel_event",
+        ),
+    ]
+
+
+class EventsTeamMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("events.view_registration")
+
+
+@hooks.register("register_admin_menu_item")
+def register_summary_menu_item():
+    return EventsTeamMenuItem(
+        _("Sign-ups by event"), reverse("events_summary"), icon_name="date", order=301
+    )
+
+
+def _waiting_list_follows_capacity(sender, instance, **kwargs):
+    """When an event is published with more places, the waiting list moves up (and is told)."""
+    from events.services import refresh_waiting_list
+
+    if isinstance(instance, EventPage):
+        refresh_waiting_list(instance)
+
+
+page_published.connect(_waiting_list_follows_capacity, dispatch_uid="events-capacity-follow")

@@ -1,0 +1,56 @@
+"""Many people signing up at once never get more confirmed places than there are.
+
+Fired from separate processes at the real site (gunicorn, several workers), released together
+by a barrier. Runs on SQLite, and on PostgreSQL when DATABASE_URL points there."""
+
+from __future__ import annotations
+
+import multiprocessing
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ProcessPoolExecutor
+
+from tests.events.conftest import create_event, registration_counts
+
+PEOPLE = 60
+PLACES = 10
+
+
+def _sign_up(args) -> int:
+    base_url, event_id, number, barrier = args
+    data = urllib.parse.urlencode(
+        {
+            "name": f"Person {number}",
+            "email": f"person{number}@example.org",
+            "privacy_consent": "on",
+        }
+    ).encode()
+    request = urllib.request.Request(
+        f"{base_url}/en-gb/sign-up/{event_id}/",
+        data=data,
+        headers={"Origin": base_url, "Content-Type": "application/x-www-form-urlencoded"},
+    )
+    barrier.wait(timeout=60)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:  # follows the 303
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_simultaneous_sign_ups_never_overbook(events_server):
+    event = create_event(events_server, "busy-event", capacity=PLACES)
+    with multiprocessing.Manager() as manager:
+        barrier = manager.Barrier(PEOPLE)
+        with ProcessPoolExecutor(max_workers=PEOPLE) as pool:
+            statuses = list(
+                pool.map(
+                    _sign_up,
+                    [(events_server.url, event["id"], n, barrier) for n in range(PEOPLE)],
+                )
+            )
+    assert statuses == [200] * PEOPLE, statuses
+    counts = registration_counts(events_server, event["id"])
+    assert counts == {"confirmed": PLACES, "waiting": PEOPLE - PLACES, "cancelled": 0}
+    assert "Traceback" not in events_server.log()
