@@ -157,12 +157,24 @@ def build(demo: Demo) -> None:
         capacity=20,
         is_example_content=True,
     )
+    _tag_stages(workshop, ["trauma-sensitive", "trauma-informed"])
+    _tag_stages(round_table, ["trauma-responsive"])
     _example_registrations(workshop, confirmed=37, waiting=0)
     _example_registrations(round_table, confirmed=20, waiting=3)
     demo.report(f"  events: {celebration.title}, {workshop.title}, {round_table.title}")
 
     demo.translate(index, ARABIC)
     demo.translate(workshop, ARABIC)
+
+
+def _tag_stages(event: EventPage, slugs: list[str]) -> None:
+    """Tag a new demo event with roadmap stages, so the stage pages list it."""
+    if event.stages.exists():
+        return
+    from roadmap.models import RoadmapStagePage
+
+    event.stages.set(RoadmapStagePage.objects.filter(slug__in=slugs, locale=event.locale))
+    event.save_revision().publish()
 
 
 def _example_registrations(event: EventPage, confirmed: int, waiting: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home import chrome
@@ -157,10 +158,12 @@ def stage_context(stage, request) -> dict:
         "next_stage": next_stage,
         "recommendations_by_audience": group_by_audience(recs, audience_map),
         "stage_case_studies": stage_case_studies(stage),
+        "stage_events": stage_events(stage),
         # Sections listing content tagged with this stage; each hides itself when empty.
         "tagged_sections": [
             "roadmap/includes/stage_recommendations.html",
             "roadmap/includes/stage_case_studies.html",
+            "roadmap/includes/stage_events.html",
         ],
     }
 
@@ -182,6 +185,22 @@ def stage_case_studies(stage) -> list[dict]:
         ]
 
     return chrome.cached(f"stage-case-studies:{stage.pk}", build)
+
+
+def stage_events(stage) -> list[dict]:
+    """Upcoming live events in the stage's language that are tagged with it."""
+
+    def build():
+        return [
+            {"title": event.title, "url": event.url, "start": event.start, "end": event.end}
+            for event in stage.events.live().filter(locale_id=stage.locale_id).order_by("start")
+        ]
+
+    # Cached until the next publish; events that have ended since are dropped here.
+    now = timezone.now()
+    return [
+        event for event in chrome.cached(f"stage-events:{stage.pk}", build) if event["end"] >= now
+    ]
 
 
 def group_by_audience(recs: list, audience_map: dict) -> list:
