@@ -2,10 +2,7 @@ from django.apps import AppConfig
 
 
 class CaseStudiesConfig(AppConfig):
+    """Promising practice (the case study finder) and research reports."""
+
     name = "casestudies"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from casestudies import signals
-
-        signals.connect()

@@ -8,14 +8,12 @@ cached (they change rarely), so the finder costs the same number of queries what
 from __future__ import annotations
 
 from django import forms
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-OPTIONS_CACHE_SECONDS = 600
-OPTIONS_CACHE_VERSION_KEY = "casestudies:finder-options-version"
+from home.caching import cached
 
 # (parameter, label, lookup on CaseStudyPage)
 FILTERS = [
@@ -47,31 +45,21 @@ def _stages(locale) -> list[tuple[str, str]]:
 
 
 def filter_options(locale) -> dict[str, list[tuple[str, str]]]:
-    """The choices for every filter in this language, from the cache when warm."""
+    """The choices for every filter in this language (from the content cache once warm, and
+    rebuilt after any change to the taxonomy or the roadmap stages)."""
     from home.models import Audience, Borough, DriverOfChange, Principle, Sector
 
-    version = cache.get_or_set(OPTIONS_CACHE_VERSION_KEY, 1, None)
-    key = f"casestudies:finder-options:{version}:{locale.language_code}"
-    options = cache.get(key)
-    if options is None:
-        options = {
+    return cached(
+        f"casestudies:finder-options:{locale.language_code}",
+        lambda: {
             "sector": _terms(Sector, locale),
             "borough": _terms(Borough, locale),
             "principle": _terms(Principle, locale),
             "driver": _terms(DriverOfChange, locale),
             "stage": _stages(locale),
             "audience": _terms(Audience, locale),
-        }
-        cache.set(key, options, OPTIONS_CACHE_SECONDS)
-    return options
-
-
-def forget_filter_options(**kwargs) -> None:
-    """Called when a taxonomy term or roadmap stage changes: the next request rebuilds choices."""
-    try:
-        cache.incr(OPTIONS_CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(OPTIONS_CACHE_VERSION_KEY, 2, None)
+        },
+    )
 
 
 class CaseStudyFinderForm(forms.Form):

@@ -18,23 +18,19 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def sector_choices() -> list[tuple[str, str]]:
-    """The sectors in the reader's language, cached with the site chrome (so the event page
-    costs no query for them once warm)."""
-    from django.core.cache import cache
+    """The sectors in the reader's language (from the content cache once warm)."""
+    from home.caching import cached
 
-    from home.chrome import current_generation
-
-    key = f"events:sectors:{current_generation()}:{get_language()}"
-    choices = cache.get(key)
-    if choices is None:
-        choices = [
+    language = get_language()
+    return cached(
+        f"events:sectors:{language}",
+        lambda: [
             (str(pk), name)
-            for pk, name in Sector.objects.filter(locale__language_code=get_language())
+            for pk, name in Sector.objects.filter(locale__language_code=language)
             .order_by("sort_order", "name")
             .values_list("pk", "name")
-        ]
-        cache.set(key, choices, 300)
-    return choices
+        ],
+    )
 
 
 def clean_text(value: str) -> str:

@@ -448,25 +448,22 @@ class EventPage(SitePage):
 
 
 def _privacy_url(request) -> str:
-    """The privacy notice in the reader's language, cached with the site chrome (no queries
-    once warm; refreshed whenever an editor publishes)."""
-    from django.core.cache import cache
+    """The privacy notice in the reader's language (from the content cache once warm)."""
     from django.utils.translation import get_language
     from wagtail.models import Site
 
-    from home.chrome import current_generation
+    from home.caching import cached
     from home.models import SiteSettings
 
     site = Site.find_for_request(request)
     if site is None:
         return ""
-    key = f"events:privacy-url:{current_generation()}:{site.pk}:{get_language()}"
-    url = cache.get(key)
-    if url is None:
+
+    def build() -> str:
         page = SiteSettings.for_site(site).privacy_page
-        url = page.specific_deferred.localized.get_url(request) if page else ""
-        cache.set(key, url, 60 * 60 * 24)
-    return url
+        return page.specific_deferred.localized.get_url(request) if page else ""
+
+    return cached(f"events:privacy-url:{site.pk}:{get_language()}", build)
 
 
 def _new_token() -> str:

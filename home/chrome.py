@@ -1,62 +1,29 @@
 """The site chrome (navigation, footer, notice, footer links) for one site and language.
 
-Every page needs it, and it changes only when an editor publishes, so it is built once and
-kept in the shared cache. Any publish, unpublish, move or delete, and any save of the footer,
-notice or site settings, bumps a generation number that is part of the cache key, so all app
-servers see the change at once.
+Every page needs it and it changes only when an editor publishes, so it is kept in the
+content cache (home/caching.py) and rebuilt after any change.
 """
 
 from __future__ import annotations
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 from wagtail.rich_text import expand_db_html
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.models import FooterText, NoticeBanner, SiteSettings
+from home.caching import cached, watch
+from home.models import (
+    Audience,
+    Borough,
+    DriverOfChange,
+    FooterText,
+    NoticeBanner,
+    Principle,
+    Sector,
+    SiteSettings,
+)
 
-GENERATION_KEY = "chrome:generation"
-CHROME_TIMEOUT = 60 * 60 * 24
-
-
-def current_generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY) or 1
-    return generation
-
-
-def invalidate(**kwargs) -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
-
-
-for signal in (page_published, page_unpublished, post_page_move):
-    signal.connect(invalidate, dispatch_uid=f"chrome-invalidate-{signal}")
-for model in (FooterText, NoticeBanner, SiteSettings, Page):
-    post_delete.connect(invalidate, sender=model, dispatch_uid=f"chrome-delete-{model.__name__}")
-
-
-@receiver(post_save, dispatch_uid="chrome-invalidate-on-save")
-def _invalidate_on_chrome_save(sender, **kwargs):
-    if sender in (FooterText, NoticeBanner, SiteSettings):
-        invalidate()
-
-
-def cached(key: str, build):
-    """`build()`'s result, kept in the shared cache until the next publish (see module docstring)."""
-    full_key = f"chrome:{current_generation()}:{key}"
-    value = cache.get(full_key)
-    if value is None:
-        value = build()
-        cache.set(full_key, value, CHROME_TIMEOUT)
-    return value
+# The shared snippets readers see: changing any of them refreshes every cached page part.
+watch(FooterText, NoticeBanner, SiteSettings, Principle, DriverOfChange, Audience, Sector, Borough)
 
 
 def get_chrome(site, language_code: str | None = None) -> dict:

@@ -7,41 +7,17 @@ the reader's language where a translation exists.
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from wagtail.models import Locale
 
+from home.caching import cached as cached_content
 from home.models import Audience, Borough, DriverOfChange, Principle, Sector
-
-# Taxonomy terms and the list of stages are read on every roadmap page but change rarely, so
-# they are kept in the shared cache under a version number that any edit bumps (see signals.py).
-VERSION_KEY = "roadmap:version"
-CACHE_SECONDS = 3600
-
-
-def cache_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, None)
-    return version
-
-
-def forget_cached_content(*_args, **_kwargs) -> None:
-    """Bump the version, so every cached list is read again from the database."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
 
 
 def cached(name: str, build):
-    key = f"roadmap:{cache_version()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    """Taxonomy terms, stages and recommendations change rarely: they come from the content
+    cache (home/caching.py), which forgets them when an editor changes any of them."""
+    return cached_content(f"roadmap:{name}", build)
 
 
 def default_locale() -> Locale:

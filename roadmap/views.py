@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from home import chrome
+from home.caching import cached as cached_content
 from home.models import Audience, DriverOfChange, Sector
 from roadmap.lookups import cached, live_stages, localized_terms, recommendations
 
@@ -184,7 +184,7 @@ def stage_case_studies(stage) -> list[dict]:
             .order_by("title")
         ]
 
-    return chrome.cached(f"stage-case-studies:{stage.pk}", build)
+    return cached_content(f"stage-case-studies:{stage.pk}", build)
 
 
 def stage_events(stage) -> list[dict]:
@@ -199,7 +199,7 @@ def stage_events(stage) -> list[dict]:
     # Cached until the next publish; events that have ended since are dropped here.
     now = timezone.now()
     return [
-        event for event in chrome.cached(f"stage-events:{stage.pk}", build) if event["end"] >= now
+        event for event in cached_content(f"stage-events:{stage.pk}", build) if event["end"] >= now
     ]
 
 

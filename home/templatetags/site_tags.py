@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from home import caching
 from home import chrome as site_chrome
 
 register = template.Library()
@@ -32,7 +33,7 @@ def language_links(context, page=None) -> list[dict]:
     translated_urls = {}
     if isinstance(page, Page) and page.pk:
         request = context.get("request")
-        translated_urls = site_chrome.cached(
+        translated_urls = caching.cached(
             f"translations:{page.pk}",
             lambda: {
                 translation.locale.language_code: translation.get_url(request)
@@ -63,7 +64,7 @@ def breadcrumbs(context, page) -> list[dict]:
     if not isinstance(page, Page) or not page.pk or page.depth <= 2:
         return []
     request = context.get("request")
-    return site_chrome.cached(
+    return caching.cached(
         f"breadcrumbs:{page.pk}",
         lambda: [
             {"title": ancestor.title, "url": ancestor.get_url(request)}
@@ -104,3 +105,10 @@ def filesize(value) -> str:
             return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}".replace(".0 ", " ")
         size /= 1024
     return ""
+
+
+@register.simple_tag
+def content_generation() -> int:
+    """The content cache's generation: lets a `{% wagtailpagecache %}` fragment that shows
+    other pages (related items, previous/next) refresh as soon as anything is published."""
+    return caching.current_generation()

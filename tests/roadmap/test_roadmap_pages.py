@@ -157,8 +157,8 @@ def test_roadmap_blocks_render_live_content(client):
 
 
 def _add_recommendations(count: int, stage) -> None:
+    from home.caching import invalidate
     from roadmap.factories import RecommendationFactory
-    from roadmap.lookups import forget_cached_content
 
     built = RecommendationFactory.build_batch(count)
     created = Recommendation.objects.bulk_create(built)
@@ -166,7 +166,7 @@ def _add_recommendations(count: int, stage) -> None:
     Through.objects.bulk_create(
         [Through(recommendation=item, roadmapstagepage=stage) for item in created]
     )
-    forget_cached_content()  # what saving one in the admin does (bulk_create sends no signals)
+    invalidate()  # what saving one in the admin does (bulk_create sends no signals)
 
 
 def _queries(client, url: str) -> tuple[int, int]:
