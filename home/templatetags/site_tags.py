@@ -96,3 +96,12 @@ def filesize(value) -> str:
             return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}".replace(".0 ", " ")
         size /= 1024
     return ""
+
+
+@register.filter
+def anchor(value) -> str:
+    """An id for a heading that works in every script: Arabic headings keep their letters
+    (Django's `slugify` filter drops them, leaving an empty, duplicated id)."""
+    from django.utils.text import slugify
+
+    return slugify(str(value), allow_unicode=True) or "section"
