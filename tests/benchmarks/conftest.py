@@ -27,7 +27,7 @@ def pytest_terminal_summary(terminalreporter):
 
     for page_type, values in sorted(MEASURED.items()):
         write(
-            f"{page_type:<22} {str(values.get('path', '')):<34} "
+            f"{page_type:<22} {values.get('path', '')!s:<34} "
             f"{values.get('queries', '-')!s:>7} {kb(values.get('html_bytes')):>8} "
             f"{kb(values.get('total_bytes')):>9} {kb(values.get('js_bytes')):>8}"
         )
@@ -42,7 +42,11 @@ def page_examples(django_db_setup, django_db_blocker) -> dict[str, str]:
         examples: dict[str, str] = {}
         english = Locale.get_default()
         for page in (
-            Page.objects.live().public().filter(depth__gt=1, locale=english).specific().order_by("path")
+            Page.objects.live()
+            .public()
+            .filter(depth__gt=1, locale=english)
+            .specific()
+            .order_by("path")
         ):
             examples.setdefault(type(page).__name__, page.url)
     return examples

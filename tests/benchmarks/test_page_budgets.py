@@ -89,7 +89,9 @@ def test_query_count_does_not_grow_with_content(client, page_examples):
     before, _sql = warm_query_count(client, page_examples["HomePage"])
     about = home.get_children().get(slug="about").specific
     for number in range(5):
-        page = StandardPage(title=f"Extra page {number}", slug=f"extra-{number}", show_in_menus=True)
+        page = StandardPage(
+            title=f"Extra page {number}", slug=f"extra-{number}", show_in_menus=True
+        )
         about.add_child(instance=page)
         page.save_revision().publish()
     after, sql = warm_query_count(client, page_examples["HomePage"])
@@ -108,7 +110,7 @@ def test_each_page_type_stays_within_its_download_budget(
         context = chromium.new_context(viewport={"width": 375, "height": 800})
         page = context.new_page()
         responses = []
-        page.on("requestfinished", lambda request: responses.append(request))
+        page.on("requestfinished", responses.append)
         page.goto(site_server.url + path, wait_until="networkidle")
         total = js = html = 0
         for request in responses:

@@ -44,8 +44,8 @@ def test_every_page_has_no_accessibility_violations(site_crawl, subtests, width)
 def test_every_page_is_valid_html(site_crawl, subtests):
     for page in site_crawl.html_pages():
         with subtests.test(msg=page.path):
-            assert page.html_errors == [], (
-                f"Nu Html Checker errors on {page.url}:\n" + "\n".join(page.html_errors)
+            assert page.html_errors == [], f"Nu Html Checker errors on {page.url}:\n" + "\n".join(
+                page.html_errors
             )
 
 

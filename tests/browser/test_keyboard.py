@@ -43,9 +43,7 @@ def test_tab_reaches_the_skip_link_first_and_enter_moves_to_the_main_content(
 def test_every_link_shows_where_keyboard_focus_is(site_server, browser_page, path):
     browser_page.goto(site_server.url + path)
     links = browser_page.locator("a[href]:visible")
-    unfocused = {
-        index: links.nth(index).evaluate(FOCUS_STYLE) for index in range(links.count())
-    }
+    unfocused = {index: links.nth(index).evaluate(FOCUS_STYLE) for index in range(links.count())}
     seen = 0
     for _ in range(60):
         browser_page.keyboard.press("Tab")

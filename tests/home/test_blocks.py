@@ -48,9 +48,7 @@ def test_every_block_renders_its_preview(library, name, block):
 @pytest.mark.parametrize(("name", "block"), STORY_BLOCKS, ids=[name for name, _b in STORY_BLOCKS])
 def test_every_block_previews_in_the_admin_block_picker(library, client, editor, name, block):
     client.force_login(editor)
-    response = client.get(
-        reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix}
-    )
+    response = client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
     assert response.status_code == 200
     html = response.content.decode()
     assert "tilondon/css/site.css" in html, "the preview is not styled like the site"

@@ -197,9 +197,12 @@ def test_an_editor_creates_and_publishes_a_home_page_for_a_new_site(client, edit
     assert response.status_code == 302, response.content.decode()[:3000]
     home = root.get_children().get(slug="home")
     assert home.live
-    assert "A trauma-informed London" in client.get(
-        reverse("wagtailadmin_pages:revisions_view", args=[home.id, home.latest_revision_id])
-    ).content.decode()
+    assert (
+        "A trauma-informed London"
+        in client.get(
+            reverse("wagtailadmin_pages:revisions_view", args=[home.id, home.latest_revision_id])
+        ).content.decode()
+    )
 
 
 def test_the_admin_refuses_a_standard_page_without_a_body(client, editor):
