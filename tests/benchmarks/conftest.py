@@ -35,7 +35,7 @@ def pytest_terminal_summary(terminalreporter):
 
 @pytest.fixture(scope="session")
 def page_examples(django_db_setup, django_db_blocker) -> dict[str, str]:
-    """One live English page per page type in the demo site: {type name: path}."""
+    """One live English page per page type in the test database's demo site: {type: path}."""
     from wagtail.models import Locale, Page
 
     with django_db_blocker.unblock():
@@ -50,3 +50,25 @@ def page_examples(django_db_setup, django_db_blocker) -> dict[str, str]:
         ):
             examples.setdefault(type(page).__name__, page.url)
     return examples
+
+
+EXAMPLES_IN_THE_SERVER = """
+import json
+from wagtail.models import Locale, Page
+examples = {}
+pages = Page.objects.live().public().filter(depth__gt=1, locale=Locale.get_default())
+for page in pages.specific().order_by("path"):
+    examples.setdefault(type(page).__name__, page.url)
+print(json.dumps(examples))
+"""
+
+
+@pytest.fixture(scope="session")
+def served_page_examples(site_server) -> dict[str, str]:
+    """The same, read from the live server's own database (browser tests keep out of the test
+    database: a query from inside Playwright's event loop opens a connection that outlives the
+    run and stops PostgreSQL dropping the test database)."""
+    import json
+
+    result = site_server.manage("shell", "-v", "0", "-c", EXAMPLES_IN_THE_SERVER)
+    return json.loads(result.stdout.strip().splitlines()[-1])

@@ -28,6 +28,7 @@ import json
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage, storages
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 from home.demo.builder import make_image
 from home.models import HomePage, StandardPage
@@ -59,6 +60,9 @@ page.save_revision().publish()
 first = default_storage.save("uploads/notes.txt", ContentFile(b"first upload"))
 second = default_storage.save("uploads/notes.txt", ContentFile(b"second upload"))
 print(json.dumps({
+    # Everything in the libraries, including what the demo loader uploaded on its own.
+    "library": [item.file.name for item in get_image_model().objects.all()]
+    + [item.file.name for item in Document.objects.all()],
     "image": image.file.name, "document": document.file.name, "document_url": document.url,
     "secret_url": secret.url, "page": page.url, "first": first, "second": second,
 }))
@@ -142,6 +146,8 @@ def test_uploads_are_stored_in_the_bucket(s3, s3_site):
     assert f"media/{uploaded['image']}" in keys
     assert f"media/{uploaded['document']}" in keys
     assert uploaded["image"].startswith("original_images/")
+    missing = [name for name in uploaded["library"] if f"media/{name}" not in keys]
+    assert missing == [], f"not in the bucket: {missing}"
 
 
 def test_a_reader_gets_the_page_its_image_renditions_and_the_document(s3, s3_site):
