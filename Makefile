@@ -65,7 +65,7 @@ test-fast: install ## Run the suite without the browser tests
 	@TESTING=true $(PY) -m pytest -m "not browser"
 
 benchmarks: install browser-tools ## Print query counts and page sizes for every page type
-	@TESTING=true BENCHMARK_REPORT=true $(PY) -m pytest tests/benchmarks -m benchmark -s -q
+	@TESTING=true $(PY) -m pytest tests/benchmarks -m benchmark -q
 
 lock: ## Re-pin every dependency (with hashes) from pyproject.toml
 	@$(PY) -m pip install --quiet uv
