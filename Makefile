@@ -68,8 +68,8 @@ test: install browser-tools lint check ## Run the whole suite: lint, checks, uni
 test-fast: install ## Run the suite without the browser tests
 	@TESTING=true $(PY) -m pytest -m "not browser"
 
-benchmarks: install ## Print query counts and page sizes for every page type
-	@TESTING=true $(PY) -m pytest tests/benchmarks -m benchmark -s -q
+benchmarks: install browser-tools ## Print query counts and page sizes for every page type
+	@TESTING=true $(PY) -m pytest tests/benchmarks -m benchmark -q
 
 lock: ## Re-pin every dependency (with hashes) from pyproject.toml
 	@$(PY) -m pip install --quiet uv

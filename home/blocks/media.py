@@ -36,6 +36,13 @@ class ImageBlock(blocks.StructBlock):
         template = f"{BLOCK_TEMPLATES}/image.html"
         description = _("A photo or illustration, with alternative text and an optional caption.")
 
+    def get_preview_value(self):
+        # The block picker shows the newest image in the library (there is no stock image).
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.normalize({"image": image, "alt_text": image.title if image else ""})
+
     def clean(self, value):
         value = super().clean(value)
         if not value.get("alt_text") and not value.get("decorative"):
@@ -60,6 +67,13 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         template = f"{BLOCK_TEMPLATES}/document_link.html"
         description = _("A document to download, shown with its file type and size.")
+
+    def get_preview_value(self):
+        # The block picker shows the newest document in the library.
+        from wagtail.documents import get_document_model
+
+        document = get_document_model().objects.order_by("-created_at").first()
+        return self.normalize({"document": document, "description": ""})
 
 
 VIDEO_PROVIDERS = {

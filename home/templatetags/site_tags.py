@@ -112,3 +112,12 @@ def content_generation() -> int:
     """The content cache's generation: lets a `{% wagtailpagecache %}` fragment that shows
     other pages (related items, previous/next) refresh as soon as anything is published."""
     return caching.current_generation()
+
+
+@register.filter
+def anchor(value) -> str:
+    """An id for a heading that works in every script: Arabic headings keep their letters
+    (Django's `slugify` filter drops them, leaving an empty, duplicated id)."""
+    from django.utils.text import slugify
+
+    return slugify(str(value), allow_unicode=True) or "section"

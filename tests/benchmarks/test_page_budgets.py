@@ -1,0 +1,134 @@
+"""Page budgets: database queries per page type, and bytes a reader downloads.
+
+A well-known Wagtail demo site needs 19 to 48 queries a page; ours stays at 12 or fewer,
+whatever the amount of content. The numbers are pinned exactly, so a change that adds a query
+fails here and has to update (and justify) the number.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.benchmarks.conftest import record
+
+MAX_QUERIES = 12
+MAX_TEXT_PAGE_BYTES = 100 * 1024
+MAX_JS_BYTES = 20 * 1024
+
+# Every page, once warm (the site chrome, i.e. navigation, footer and notice, comes from the
+# cache), makes these queries:
+#   1. Site.find_for_request: which site the host name belongs to
+#   2. the Locale for the URL's language prefix
+#   3. the site's root page (Wagtail's router starts there) ...
+#   4. ... then one query per level of the path to find the child with the next slug;
+#      the home page of a language is found at step 3
+#   5. the ids of the page's ancestors (Wagtail's view-restriction check) and
+#   6. their PageViewRestrictions (privacy check before serving)
+#   7. the page's translations, for the language switcher
+#   8. the ancestors below the root, for the breadcrumbs (the home page has none)
+ROUTE = 3  # site, locale, root page
+PRIVACY = 2  # ancestor ids, view restrictions
+SWITCHER = 1
+BREADCRUMBS = 1
+EXPECTED_QUERIES = {
+    # route ends at the root: site, locale, home page; no breadcrumbs
+    "HomePage": ROUTE + PRIVACY + SWITCHER,
+    # one level down: + the child lookup and the specific page's row
+    "StandardPage": ROUTE + 2 + PRIVACY + SWITCHER + BREADCRUMBS,
+    "NewsIndexPage": ROUTE + 2 + PRIVACY + SWITCHER + BREADCRUMBS,
+    "SearchPage": ROUTE + 2 + PRIVACY + SWITCHER + BREADCRUMBS,
+    "RoadmapPage": ROUTE + 2 + PRIVACY + SWITCHER + BREADCRUMBS,
+    "CaseStudyIndexPage": ROUTE + 2 + PRIVACY + SWITCHER + BREADCRUMBS,
+    "ResearchIndexPage": ROUTE + 2 + PRIVACY + SWITCHER + BREADCRUMBS,
+    "EventIndexPage": ROUTE + 2 + PRIVACY + SWITCHER + BREADCRUMBS,
+    # two levels down: + one more child lookup and one more row
+    "RoadmapStagePage": ROUTE + 4 + PRIVACY + SWITCHER + BREADCRUMBS,
+}
+# The page a "text page" budget is measured on: prose, headings, no listing.
+TEXT_PAGE_TYPE = "StandardPage"
+
+
+def warm_query_count(client, path: str) -> tuple[int, list[str]]:
+    first = client.get(path)
+    assert first.status_code == 200, f"{path} answered {first.status_code}"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(queries.captured_queries), [query["sql"][:160] for query in queries]
+
+
+@pytest.mark.benchmark
+@pytest.mark.django_db
+def test_each_page_type_makes_its_pinned_number_of_queries_once_warm(
+    client, page_examples, subtests
+):
+    assert {"HomePage", "StandardPage", "SearchPage"} <= set(page_examples)
+    for page_type, path in sorted(page_examples.items()):
+        with subtests.test(msg=page_type):
+            count, sql = warm_query_count(client, path)
+            record(page_type, path=path, queries=count)
+            listing = "\n".join(sql)
+            assert count <= MAX_QUERIES, f"{page_type} ({path}) makes {count} queries:\n{listing}"
+            if page_type in EXPECTED_QUERIES:
+                assert count == EXPECTED_QUERIES[page_type], (
+                    f"{page_type} ({path}) now makes {count} queries, pinned at "
+                    f"{EXPECTED_QUERIES[page_type]}: update EXPECTED_QUERIES with the reason, "
+                    f"or remove the new query.\n{listing}"
+                )
+
+
+@pytest.mark.benchmark
+@pytest.mark.django_db
+def test_query_count_does_not_grow_with_content(client, page_examples):
+    """More pages in the tree (and so in navigation and listings) cost no more queries."""
+    from home.models import HomePage, StandardPage
+
+    home = HomePage.objects.get(locale__language_code="en-gb")
+    before, _sql = warm_query_count(client, page_examples["HomePage"])
+    about = home.get_children().get(slug="about").specific
+    for number in range(5):
+        page = StandardPage(
+            title=f"Extra page {number}", slug=f"extra-{number}", show_in_menus=True
+        )
+        about.add_child(instance=page)
+        page.save_revision().publish()
+    after, sql = warm_query_count(client, page_examples["HomePage"])
+    assert after == before, "\n".join(sql)
+    deeper, _sql = warm_query_count(client, "/en-gb/about/extra-0/")
+    assert deeper <= MAX_QUERIES
+
+
+@pytest.mark.benchmark
+@pytest.mark.browser
+def test_each_page_type_stays_within_its_download_budget(
+    served_page_examples, site_server, chromium, subtests
+):
+    """Measured in Chromium with an empty cache: the HTML and everything it loads."""
+    assert TEXT_PAGE_TYPE in served_page_examples
+    for page_type, path in sorted(served_page_examples.items()):
+        context = chromium.new_context(viewport={"width": 375, "height": 800})
+        page = context.new_page()
+        responses = []
+
+        def keep(request, found=responses):
+            found.append(request)
+
+        page.on("requestfinished", keep)
+        page.goto(site_server.url + path, wait_until="networkidle")
+        total = js = html = 0
+        for request in responses:
+            sizes = request.sizes()
+            size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            total += size
+            if request.resource_type == "script":
+                js += size
+            if request.resource_type == "document":
+                html += size
+        context.close()
+        record(page_type, path=path, total_bytes=total, js_bytes=js, html_bytes=html)
+        with subtests.test(msg=page_type):
+            assert js <= MAX_JS_BYTES, f"{page_type} ({path}) loads {js} bytes of JavaScript"
+            if page_type == TEXT_PAGE_TYPE:
+                assert total <= MAX_TEXT_PAGE_BYTES, f"{page_type} ({path}) transfers {total} bytes"
