@@ -10,6 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Q
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -44,22 +45,23 @@ def _stages(locale) -> list[tuple[str, str]]:
     return rows
 
 
-def filter_options(locale) -> dict[str, list[tuple[str, str]]]:
+def filter_options(language_code: str) -> dict[str, list[tuple[str, str]]]:
     """The choices for every filter in this language (from the content cache once warm, and
     rebuilt after any change to the taxonomy or the roadmap stages)."""
     from home.models import Audience, Borough, DriverOfChange, Principle, Sector
 
-    return cached(
-        f"casestudies:finder-options:{locale.language_code}",
-        lambda: {
+    def build():
+        locale = Locale.objects.filter(language_code=language_code).first() or Locale.get_default()
+        return {
             "sector": _terms(Sector, locale),
             "borough": _terms(Borough, locale),
             "principle": _terms(Principle, locale),
             "driver": _terms(DriverOfChange, locale),
             "stage": _stages(locale),
             "audience": _terms(Audience, locale),
-        },
-    )
+        }
+
+    return cached(f"casestudies:finder-options:{language_code}", build)
 
 
 class CaseStudyFinderForm(forms.Form):
@@ -95,7 +97,8 @@ class CaseStudyFinder:
 
     def __init__(self, index_page, data):
         self.index_page = index_page
-        self.options = filter_options(index_page.locale)
+        # The page's language is the request's (the URL prefix), so no query for its locale.
+        self.options = filter_options(get_language())
         self.form = CaseStudyFinderForm(data, self.options)
         self.form.is_valid()
         cleaned = getattr(self.form, "cleaned_data", {})

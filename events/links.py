@@ -21,7 +21,7 @@ class LinkExpired(Exception):
 
 def public_base_url() -> str:
     """Where readers reach the site, for links in emails sent outside a request."""
-    return (getattr(settings, "PUBLIC_BASE_URL", "") or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    return settings.PUBLIC_BASE_URL.rstrip("/")
 
 
 def manage_path(registration) -> str:

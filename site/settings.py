@@ -77,6 +77,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 WAGTAIL_SITE_NAME = "Trauma-Informed London"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address in links sent by email (sign-up confirmations); the admin's by default.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "") or WAGTAILADMIN_BASE_URL
 
 INSTALLED_APPS = [
     "home",

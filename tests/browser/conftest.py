@@ -122,6 +122,8 @@ def app_view_paths() -> list[str]:
                 full = (prefix + route).lstrip("^").rstrip("$")
                 if "<" in full or "(" in full or "\\" in full:
                     continue  # needs parameters: reached by following links instead
+                if "." in full.rsplit("/", 1)[-1]:
+                    continue  # a file (e.g. the .ics calendar), which a browser downloads
                 found.append(full)
 
     for top in get_resolver().url_patterns:

@@ -60,17 +60,18 @@ def test_standard_pages_go_under_the_home_page_and_under_each_other():
 
 def test_one_news_index_and_one_search_page_per_home_page():
     home = english_home()
-    assert can_create_at(home, NewsIndexPage)
+    # The demo site already has its news index and search page: a second cannot be added.
+    assert NewsIndexPage.objects.child_of(home).exists()
+    assert not can_create_at(home, NewsIndexPage)
     assert not NewsIndexPage.can_exist_under(home.get_children().get(slug="about"))
-    # The demo site already has its search page: a second one cannot be added.
     assert SearchPage.objects.child_of(home).exists()
     assert not can_create_at(home, SearchPage)
     assert not SearchPage.can_exist_under(home.get_children().get(slug="about"))
 
 
-def test_nothing_can_be_created_under_pages_that_take_no_children():
-    for model in (NewsIndexPage, SearchPage):
-        assert list(model.allowed_subpage_models()) == []
+def test_search_takes_no_children_and_news_takes_only_articles():
+    assert list(SearchPage.allowed_subpage_models()) == []
+    assert [m.__name__ for m in NewsIndexPage.allowed_subpage_models()] == ["NewsPage"]
 
 
 # --- Rendering and previewing ----------------------------------------------------------------
@@ -158,6 +159,7 @@ def test_an_editor_creates_and_publishes_a_standard_page(client, editor):
 def test_an_editor_creates_and_publishes_a_news_index(client, editor):
     client.force_login(editor)
     home = english_home()
+    NewsIndexPage.objects.child_of(home).delete()  # one per home page: make room for it
     response = post_new_page(
         client,
         home,

@@ -79,7 +79,8 @@ def get_in_subprocess(path: str, env: dict[str, str], secure: bool = False) -> d
 
 
 def test_production_settings_pass_the_deployment_checks(tmp_path):
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env(tmp_path))
+    env = production_env(tmp_path, AWS_STORAGE_BUCKET_NAME="tilondon-media")
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
