@@ -58,9 +58,11 @@ format: install ## Format and fix the code with ruff
 	@$(VENV)/bin/ruff format .
 	@$(VENV)/bin/ruff check --fix .
 
+# Checked against an empty in-memory database, so a local database's state never matters.
 check: install ## Django system checks and missing migrations
-	@TESTING=true $(PY) manage.py check --fail-level WARNING
-	@TESTING=true $(PY) manage.py makemigrations --check --dry-run --no-input -v1 > /dev/null || (echo "Models changed without a migration: run manage.py makemigrations"; exit 1)
+	@TESTING=true DATABASE_URL=sqlite://:memory: $(PY) manage.py check --fail-level WARNING
+	@TESTING=true DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run --no-input -v1 > /dev/null \
+		|| (echo "Models changed without a migration: run manage.py makemigrations"; exit 1)
 
 test: install browser-tools lint check ## Run the whole suite: lint, checks, unit, admin, browser and budget tests
 	@TESTING=true $(PY) -m pytest
