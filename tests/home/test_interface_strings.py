@@ -1,4 +1,4 @@
-"""Arabic readers see the site's own words in Arabic, not only the editors' content."""
+"""The site's own words (labels, buttons, messages, emails) in Arabic, not only the editors' content."""
 
 from pathlib import Path
 
