@@ -1,16 +1,12 @@
 """Public sign-up views: sign up, the private manage page, and calendar files.
 
-Readers get no cookies on this site (pages are cacheable by a CDN), so these forms cannot use
-Django's cookie-based CSRF token. They are `csrf_exempt` and instead accept a POST only when
-the browser says it comes from this site: the Origin header (sent by every current browser
-on POST), or, if a privacy tool removed it, the Referer. A forged cross-site form post carries
-the other site's origin and is refused with a 403 page.
+The forms set no cookie: their POSTs are checked for coming from this site instead of with a
+CSRF token (see home/security.py), and a forged cross-site post gets a 403 page.
 """
 
 from __future__ import annotations
 
 from functools import wraps
-from urllib.parse import urlsplit
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -28,18 +24,7 @@ from events.calendar import event_ics
 from events.forms import CancelForm, NeedsForm, RegistrationForm
 from events.links import LinkExpired, LinkInvalid, registration_for_link
 from events.models import EventPage, Registration
-
-
-def _same_origin(request) -> bool:
-    expected = f"{request.scheme}://{request.get_host()}"
-    origin = request.headers.get("Origin")
-    if origin and origin != "null":
-        return origin == expected
-    referer = request.headers.get("Referer")
-    if referer:
-        parts = urlsplit(referer)
-        return f"{parts.scheme}://{parts.netloc}" == expected
-    return False
+from home.security import is_same_origin
 
 
 def same_origin_post(view):
@@ -47,7 +32,7 @@ def same_origin_post(view):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method == "POST" and not _same_origin(request):
+        if request.method == "POST" and not is_same_origin(request):
             return TemplateResponse(
                 request,
                 "events/forbidden.html",

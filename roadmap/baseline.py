@@ -8,7 +8,6 @@ least BASELINE_MIN_GROUP_SIZE results, so no single organisation can be picked o
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from home.models import Borough, DriverOfChange, Sector
+from home.security import is_same_origin
 from roadmap.assessment import TOKEN_LENGTH, build_questions, read_answers, score
 from roadmap.lookups import live_stages, localized_terms
 
@@ -73,19 +73,8 @@ def summary_context(page, request) -> dict:
     }
 
 
-def same_site(request) -> bool:
-    """True when the browser says the form was sent from a page of this site."""
-    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
-    if not source or source == "null":
-        return False
-    return urlsplit(source).netloc == request.get_host()
-
-
-# Readers get no cookies on this site, so Django's CSRF protection (a cookie matched against a
-# form field) cannot be used for this public form. The form changes nothing a reader owns: it
-# adds one anonymous row. A forged cross-site post is refused by checking that the browser's
-# Origin (or, failing that, Referer) header names this site, which browsers set and pages on
-# other sites cannot forge.
+# No CSRF cookie for this public form (readers get no cookies): a forged cross-site post is
+# refused by its Origin or Referer instead (home/security.py). It adds one anonymous row.
 @csrf_exempt
 @require_POST
 def add_to_baseline(request, page_id: int):
@@ -93,7 +82,7 @@ def add_to_baseline(request, page_id: int):
     from roadmap.models import BaselineEntry, SelfAssessmentPage
 
     page = get_object_or_404(SelfAssessmentPage.objects.live(), pk=page_id)
-    if not same_site(request):
+    if not is_same_origin(request):
         return render(
             request,
             "roadmap/baseline_refused.html",
