@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
+
 
 def is_same_origin(request) -> bool:
     """True when the browser says this POST was sent from a page of this site."""
@@ -23,3 +25,23 @@ def is_same_origin(request) -> bool:
         parts = urlsplit(referer)
         return f"{parts.scheme}://{parts.netloc}" == expected
     return False
+
+
+def client_address(request) -> str:
+    """The reader's IP address, as the site's own trusted proxy reports it.
+
+    Behind a load balancer or CDN, REMOTE_ADDR is the proxy's address, and any header a client
+    sends can be forged. So the address is read from one header only, the one named by
+    `CLIENT_IP_HEADER` (set by the proxy we run, e.g. "X-Forwarded-For"), and from that header
+    only the entry `TRUSTED_PROXY_COUNT` places from the right: the one our proxy appended.
+    Entries further left were written by the client and are ignored. With no header
+    configured (local runs, tests) it is REMOTE_ADDR. Throttling and login lockout both use it.
+    """
+    header = settings.CLIENT_IP_HEADER
+    if header:
+        value = request.headers.get(header, "")
+        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+        position = settings.TRUSTED_PROXY_COUNT
+        if len(entries) >= position:
+            return entries[-position][:64]
+    return request.META.get("REMOTE_ADDR", "")[:64]

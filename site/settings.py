@@ -372,6 +372,13 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 
+# The client's address, for throttling and login lockout (home.security.client_address): the
+# header our own proxy or CDN sets (e.g. X-Forwarded-For), and how many proxies of ours append
+# to it. Empty means REMOTE_ADDR, for a site served directly. Never trust a header the edge
+# does not overwrite: clients can send any header they like.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+TRUSTED_PROXY_COUNT = max(1, env_int("TRUSTED_PROXY_COUNT", 1))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
