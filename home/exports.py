@@ -9,7 +9,8 @@ never evaluated, so there the text is kept exactly.
 
 Every export in the admin goes through Wagtail's SpreadsheetExportMixin (our sign-ups list,
 and Wagtail's own reports and redirects), so `install()` makes that mixin neutralise cells once,
-at start-up, instead of each view having to remember to.
+at start-up, instead of each view having to remember to. (The JSON copy of one person's data,
+events/personal_data.py, is not a spreadsheet: it keeps their data exactly as held.)
 """
 
 from __future__ import annotations
