@@ -54,6 +54,7 @@ def urls(signup) -> dict[str, str]:
         "edit": f"/admin/events/sign-ups/edit/{signup.pk}/",
         "delete": f"/admin/events/sign-ups/delete/{signup.pk}/",
         "cancel": f"/admin/events/sign-ups/{signup.pk}/cancel-sign-up/",
+        "give-place": f"/admin/events/sign-ups/{signup.pk}/give-place/",
         "export-csv": f"/admin/events/sign-ups/?event={signup.event_id}&export=csv",
         "export-xlsx": f"/admin/events/sign-ups/?event={signup.event_id}&export=xlsx",
     }
@@ -77,6 +78,7 @@ def test_the_events_team_can_do_everything_but_delete(client, django_user_model,
     assert "export=csv" in client.get(page["summary"]).content.decode()
     assert PERSON in client.get(page["inspect"]).content.decode()
     assert client.get(page["edit"]).status_code == 200
+    assert client.get(page["give-place"]).status_code == 200
     for export in ("export-csv", "export-xlsx"):
         response = client.get(page[export])
         assert response.status_code == 200, export
@@ -109,8 +111,9 @@ def test_a_role_without_the_export_permission_gets_no_link_and_a_refusal(
         assert not response.streaming and PERSON.encode() not in response.content
     for action in ("edit", "delete"):
         assert refused(client.get(page[action])), action
-    assert client.get(page["cancel"]).status_code == 403
-    assert client.post(page["cancel"]).status_code == 403
+    for action in ("cancel", "give-place"):
+        assert client.get(page[action]).status_code == 403, action
+        assert client.post(page[action]).status_code == 403, action
     signup.refresh_from_db()
     assert signup.status == Registration.Status.CONFIRMED, "the refused cancel changed nothing"
 
