@@ -1,5 +1,6 @@
 # Trauma-Informed London. `make help` lists the targets.
-# Everything runs inside .venv, created from the hashed lock file on first use.
+# Everything runs inside .venv, created from the hashed development lock on first use.
+# requirements.lock is the production install (no test tools); requirements-dev.lock adds them.
 
 SHELL := /bin/bash
 PYTHON_BOOTSTRAP ?= python3
@@ -12,22 +13,22 @@ BROWSER_TOOLS := tests/browser/node_modules/.installed
 PIP_NOISE := is ignored: it is neither a file nor a directory
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint format check benchmarks messages lock clean browser-tools demo
+.PHONY: help install run test test-fast lint format check benchmarks messages lock audit clean browser-tools demo
 
 help: ## Show this list
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: requirements.lock pyproject.toml
+$(VENV)/.installed: requirements-dev.lock pyproject.toml
 	@$(PYTHON_BOOTSTRAP) -c 'import sys; sys.exit("Python 3.11 or newer is needed.") if sys.version_info < (3, 11) else None'
 	@echo "Installing dependencies into $(VENV) (first run takes a minute)..."
 	@test -x $(PY) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock > $(VENV)/pip.log 2>&1 \
+	@$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock > $(VENV)/pip.log 2>&1 \
 		|| (grep -v "$(PIP_NOISE)" $(VENV)/pip.log; exit 1)
 	@$(PY) -m pip install --quiet --no-deps -e . > $(VENV)/pip.log 2>&1 \
 		|| (grep -v "$(PIP_NOISE)" $(VENV)/pip.log; exit 1)
 	@touch $@
 
-install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies and test tools
 
 run: install ## Install, migrate, load the demo content if the site is empty, and serve on 127.0.0.1:8000
 	@DEBUG=true $(PY) manage.py migrate --no-input -v0
@@ -77,9 +78,21 @@ messages: install ## Collect new interface strings into home/locale/ar, then com
 	@TESTING=true $(PY) manage.py makemessages -l ar --ignore ".venv/*" --ignore "tests/*" --ignore "var/*" --no-obsolete
 	@TESTING=true $(PY) manage.py compilemessages -l ar --ignore ".venv/*"
 
-lock: ## Re-pin every dependency (with hashes) from pyproject.toml
+UV_COMPILE := $(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --quiet
+
+# Production first, from the project's own dependencies only; the development lock adds the
+# `dev` extra with the production lock as constraints, so tests run the versions production does.
+lock: ## Re-pin (with hashes) requirements.lock (production) and requirements-dev.lock (adds test tools)
+	@test -x $(PY) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
 	@$(PY) -m pip install --quiet uv
-	@$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock --quiet
+	@$(UV_COMPILE) -o requirements.lock \
+		--custom-compile-command "make lock  (production: uv pip compile pyproject.toml --generate-hashes)"
+	@$(UV_COMPILE) --extra dev --constraints requirements.lock -o requirements-dev.lock \
+		--custom-compile-command "make lock  (development: uv pip compile pyproject.toml --extra dev --constraints requirements.lock --generate-hashes)"
+	@echo "Wrote requirements.lock (production) and requirements-dev.lock (development and tests)."
+
+audit: install ## Check the production lock for known vulnerabilities (pip-audit; needs the internet)
+	@$(PY) .ci/audit requirements.lock
 
 clean: ## Remove the environment and local data (the demo site is rebuilt by make run)
 	rm -rf $(VENV) var tests/browser/node_modules

@@ -19,11 +19,37 @@ from events import services
 from events.models import EventPage, Registration, attach_counts
 
 
+class RefusedView(WagtailAdminTemplateMixin, TemplateView):
+    """A plain 403 page in the admin saying what was refused and whom to ask (Wagtail's own
+    refusal is a redirect to the dashboard, which a script or a test could mistake for success)."""
+
+    template_name = "events/admin/refused.html"
+    page_title = gettext_lazy("Not allowed")
+    header_icon = "lock"
+
+    def post(self, request, *args, **kwargs):
+        return self.get(request, *args, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        return super().render_to_response(context, status=403, **response_kwargs)
+
+
+def refuse(request, message: str):
+    return RefusedView.as_view(extra_context={"message": message})(request)
+
+
 class EventsTeamMixin(PermissionRequiredMixin):
     """Only people who may see sign-ups (personal data): the Events team group."""
 
     permission_required = "events.view_registration"
-    raise_exception = True
+
+    def handle_no_permission(self):
+        return refuse(
+            self.request,
+            _(
+                "Sign-ups are personal data and your role may not do this. Ask an administrator if your work needs it."
+            ),
+        )
 
 
 class SummaryView(EventsTeamMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -39,6 +65,8 @@ class SummaryView(EventsTeamMixin, WagtailAdminTemplateMixin, TemplateView):
         attach_counts(events)
         context["events"] = events
         context["registrations_url"] = reverse("events_registration:index")
+        context["can_export"] = self.request.user.has_perm("events.export_registration")
+        context["can_change"] = self.request.user.has_perm("events.change_registration")
         return context
 
 

@@ -263,13 +263,16 @@ class EventPage(SitePage):
         SynchronizedField("step_free"),
         SynchronizedField("hearing_loop"),
         SynchronizedField("quiet_room"),
-        SynchronizedField("online_joining_link"),
+        # Private: copied to translations, never extracted for translators to see or override.
+        SynchronizedField("online_joining_link", overridable=False),
         SynchronizedField("capacity"),
         SynchronizedField("signup_opens_at"),
         SynchronizedField("signup_closes_at"),
         SynchronizedField("cancelled"),
         SynchronizedField("stages"),
     ]
+
+    private_fields = ("online_joining_link",)
 
     search_fields = [
         *SitePage.search_fields,

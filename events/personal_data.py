@@ -1,15 +1,88 @@
-"""Personal data of sign-ups: anonymise after the retention period, export and erase on request."""
+"""Personal data of sign-ups: anonymise after the retention period, export and erase on request.
+
+Anonymising reaches every copy Wagtail keeps, not just the sign-up's row: the admin's log
+entries (an organiser's edit is logged under the person's name), and any log entry, revision
+or page comment quoting their email address; the outbox emails are deleted. Nothing else holds
+a copy: sign-ups have no revisions of their own, are not in the search index (the admin
+searches them in the database), and the caches hold only counts. tests/events/test_erasure.py
+looks in each of those stores after both commands."""
 
 from __future__ import annotations
 
+import re
+
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
+from wagtail.models import Comment, CommentReply, ModelLogEntry, PageLogEntry, Revision
 
 from events.models import OutboundEmail, Registration
+
+ERASED = "[erased]"
+
+
+def _scrubbed(value, pattern: re.Pattern):
+    """The value (log entry data: dicts, lists, text) with every match of `pattern` erased."""
+    if isinstance(value, str):
+        return pattern.sub(ERASED, value)
+    if isinstance(value, dict):
+        return {key: _scrubbed(item, pattern) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(item, pattern) for item in value]
+    return value
+
+
+# Where Wagtail keeps text editors or the admin wrote: a comment on an event page ("Sam,
+# sam@example.org, needs a hearing loop") lives in the comment, its log entry and the page's
+# revisions. Each (model, fields) here loses the person's email and name wherever the email
+# appears.
+QUOTING_STORES = [
+    (ModelLogEntry, ["label", "data"]),
+    (PageLogEntry, ["label", "data"]),
+    (Revision, ["object_str", "content"]),
+    (Comment, ["text"]),
+    (CommentReply, ["text"]),
+]
+
+
+def _erase_copies(registration_pk: int, name: str, email: str) -> None:
+    """The sign-up's own log entries lose the name (their label becomes neutral); every log
+    entry, revision and comment quoting the email address loses it and the name beside it."""
+    pattern = re.compile(
+        "|".join(re.escape(text) for text in sorted({name, email} - {""}, key=len, reverse=True)),
+        re.IGNORECASE,
+    )
+    own = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Registration, for_concrete_model=False),
+        object_id=str(registration_pk),
+    )
+    for entry in own:
+        entry.label = f"Anonymised sign-up {registration_pk}"
+        entry.data = _scrubbed(entry.data, pattern)
+        entry.save(update_fields=["label", "data"])
+    for model, fields in QUOTING_STORES:
+        quotes = Q()
+        for field in fields:
+            quotes |= Q(**{f"{field}_text__icontains": email})
+        rows = model.objects.annotate(
+            **{f"{field}_text": Cast(field, TextField()) for field in fields}
+        ).filter(quotes)
+        for row in rows:
+            for field in fields:
+                setattr(row, field, _scrubbed(getattr(row, field), pattern))
+            # update(), not save(): a comment or revision must not be re-logged or re-dated.
+            model.objects.filter(pk=row.pk).update(
+                **{field: getattr(row, field) for field in fields}
+            )
 
 
 def anonymise(registration: Registration) -> None:
     """Remove everything that identifies the person; keep status and sector for counts."""
     with transaction.atomic():
+        name, email = (
+            Registration.objects.filter(pk=registration.pk).values_list("name", "email").get()
+        )
         OutboundEmail.objects.filter(registration=registration).delete()
         Registration.objects.filter(pk=registration.pk).update(
             name="",
@@ -22,6 +95,7 @@ def anonymise(registration: Registration) -> None:
             dietary_needs_consent=False,
             anonymised=True,
         )
+        _erase_copies(registration.pk, name, email)
 
 
 def _for_email(email: str):

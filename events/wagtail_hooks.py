@@ -1,11 +1,14 @@
 """The admin for comms staff: sign-ups per event, filterable and exportable, organiser actions,
-and the waiting list following capacity changes. Only the Events team (permission
-events.view_registration) sees sign-ups, because they are personal data."""
+and the waiting list following capacity changes. Only the Events team sees sign-ups, because
+they are personal data, and each permission means what it says: events.view_registration to
+list and inspect them, events.change_registration to edit, cancel or give a place, and
+events.export_registration to download them (no link, and a refusal, without it)."""
 
 from __future__ import annotations
 
 import django_filters
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -60,12 +63,36 @@ class ActionsColumn(Column):
             )
         return format_html(" · ".join(["{}"] * len(links)), *links) if links else ""
 
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        if request is None or not request.user.has_perm("events.change_registration"):
+            context["value"] = self.empty_value_display  # the actions would be refused anyway
+        return context
+
+
+EXPORT_PERMISSION = "events.export_registration"
+
 
 class RegistrationIndexView(IndexView):
     export_headings = {
         "get_status_display": _("Status"),
         "waiting_position": _("Waiting list position"),
     }
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.is_export and not request.user.has_perm(EXPORT_PERMISSION):
+            return admin_views.refuse(
+                request,
+                _(
+                    "Your role may not download sign-ups. Ask an administrator to add you to the Events team if your work needs it."
+                ),
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def show_export_buttons(self):
+        return bool(self.list_export) and self.request.user.has_perm(EXPORT_PERMISSION)
 
 
 class RegistrationViewSet(ModelViewSet):

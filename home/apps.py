@@ -8,4 +8,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from home import checks, chrome  # noqa: F401  (signals and system checks register on import)
+        from home import checks, chrome, exports  # noqa: F401  (signals and system checks register on import)
+
+        exports.install()

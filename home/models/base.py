@@ -63,6 +63,11 @@ class SitePage(Page):
         SynchronizedField("is_example_content"),
     ]
 
+    # Fields readers never see (an event's joining link): each page type that has one lists it
+    # here and marks it SynchronizedField(..., overridable=False), so wagtail-localize copies it
+    # to translations but never shows it to translators (tests/home/test_translation.py).
+    private_fields: tuple[str, ...] = ()
+
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
 
     # Wagtail's search_description is what readers see under the title in search results.

@@ -43,6 +43,7 @@ def production_env(tmp_path, **extra: str) -> dict[str, str]:
         "ALLOWED_HOSTS": "trauma-informed.london,testserver",
         "DATABASE_URL": "postgres://tilondon@db.internal:5432/tilondon",
         "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "PUBLIC_BASE_URL": "https://trauma-informed.london",
         "VAR_DIR": str(tmp_path),
         **extra,
     }

@@ -1,15 +1,33 @@
 """Translation built in: every page type and every translatable snippet can be sent to
-translators (wagtail-localize extracts its text), Arabic reads right to left, and the language
-switcher takes readers to the same page in the other language when there is one."""
+translators (wagtail-localize extracts its text), nothing private (an event's joining link) is
+ever shown to them, Arabic reads right to left, and the language switcher takes readers to the
+same page in the other language when there is one."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.apps import apps
+from django.db import models
 from wagtail.models import Locale, Page, TranslatableMixin, get_page_models
-from wagtail_localize.models import StringSegment, TranslationSource
+from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+from wagtail_localize.models import (
+    OverridableSegment,
+    StringSegment,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.segments.types import (
+    OverridableSegmentValue,
+    StringSegmentValue,
+    TemplateSegmentValue,
+)
 
+from events.models import EventPage
 from home.models import HomePage, NewsIndexPage, NoticeBanner
+from tests.events.factories import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +81,104 @@ def test_every_translatable_snippet_extracts_its_text_for_translators(model):
         pytest.skip(f"the demo site has no {model.__name__} yet")
     strings = extracted_strings(instance)
     assert strings, f"{model.__name__} gives translators nothing to translate"
+
+
+# Every link or email field on a page or snippet is either shown to readers (listed here) or
+# private (in the model's `private_fields`): a new one fails the test below until someone decides.
+PUBLIC_LINK_FIELDS = {("casestudies.CaseStudyPage", "contact_url")}
+SENTINEL = "https://meet.example.org/private-sentinel-7f3a"
+
+
+def what_translators_get(instance) -> str:
+    """Everything wagtail-localize gives translators for this instance, as one text: the
+    segments it extracts (strings, templates, overridable values) and what it stores."""
+    extracted = []
+    for segment in extract_segments(instance):
+        extracted.append(segment.path)
+        if isinstance(segment, StringSegmentValue):
+            extracted.append(segment.string.data)
+        elif isinstance(segment, TemplateSegmentValue):
+            extracted.append(segment.template)
+        elif isinstance(segment, OverridableSegmentValue):
+            extracted.append(json.dumps(segment.data))
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    extracted += StringSegment.objects.filter(source=source).values_list("string__data", flat=True)
+    for segment in OverridableSegment.objects.filter(source=source).select_related("context"):
+        extracted += [segment.context.path, segment.data_json]
+    return "\n".join(extracted)
+
+
+def test_the_events_joining_link_is_declared_private():
+    assert "online_joining_link" in EventPage.private_fields
+
+
+@pytest.mark.parametrize("model", PAGE_MODELS + SNIPPET_MODELS, ids=lambda model: model.__name__)
+def test_no_private_field_is_translatable_or_overridable(model):
+    fields = {field.field_name: field for field in get_translatable_fields(model)}
+    instance = model()
+    for name in getattr(model, "private_fields", ()):
+        assert name in fields, f"{model.__name__}.{name} must be synchronised, not left out"
+        assert not fields[name].is_translated(instance), f"{name} is sent for translation"
+        assert not fields[name].is_overridable(instance), f"{name} is shown to translators"
+
+
+@pytest.mark.parametrize("model", PAGE_MODELS + SNIPPET_MODELS, ids=lambda model: model.__name__)
+def test_every_link_or_email_field_is_either_public_or_private(model):
+    for field in model._meta.get_fields():
+        if isinstance(field, models.URLField | models.EmailField) and field.model is model:
+            assert (model._meta.label, field.name) in PUBLIC_LINK_FIELDS or field.name in getattr(
+                model, "private_fields", ()
+            ), (
+                f"{model.__name__}.{field.name}: is it shown to readers? Declare it public or private"
+            )
+
+
+@pytest.mark.parametrize("model", PAGE_MODELS + SNIPPET_MODELS, ids=lambda model: model.__name__)
+def test_translators_are_never_shown_a_private_field(model):
+    instance = english_instance(model)
+    if model is EventPage:
+        instance = make_event("private-link")
+    assert instance is not None, f"the demo site has no {model.__name__}"
+    instance = instance.specific if isinstance(instance, Page) else instance
+    private = getattr(model, "private_fields", ())
+    for name in private:
+        setattr(instance, name, SENTINEL)
+    given = what_translators_get(instance)
+    assert given.strip(), f"{model.__name__} gives translators something"
+    assert SENTINEL not in given
+    assert "private-room" not in given, "the event's real joining link is not extracted"
+    for name in private:
+        assert name not in given.split("\n"), f"{name} is a segment"
+
+
+def test_the_private_field_check_would_see_an_overridable_joining_link(monkeypatch):
+    """The check above reads what wagtail-localize really extracts: were the joining link left
+    overridable (wagtail-localize's default for a URL), translators would be shown it."""
+    fields = [
+        SynchronizedField("online_joining_link")
+        if getattr(field, "field_name", "") == "online_joining_link"
+        else field
+        for field in EventPage.override_translatable_fields
+    ]
+    monkeypatch.setattr(EventPage, "override_translatable_fields", fields)
+    event = make_event("overridable-link")
+    assert "https://meet.example.org/private-room" in what_translators_get(event)
+
+
+def test_the_translation_editor_does_not_show_the_joining_link(client, editor):
+    event = make_event("translated-event")
+    source, _created = TranslationSource.get_or_create_from_instance(event)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="ar")
+    )
+    translation.save_target(publish=False)
+    arabic = event.get_translation(Locale.objects.get(language_code="ar"))
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/{arabic.pk}/edit/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "A test event." in content, "the translation editor shows the text to translate"
+    assert "private-room" not in content
 
 
 def test_snippets_readers_see_are_translatable():
