@@ -80,7 +80,7 @@ class PersonalDataStructValue(blocks.StructValue):
     def special_category_label(self) -> str:
         return str(dict(SPECIAL_CATEGORY_CONDITIONS).get(self.get("special_category"), ""))
 
-    def retention(self) -> str:
+    def retention_period(self) -> str:
         choice = RETENTION_PERIODS.get(self.get("retention"))
         return choice[1]() if choice else ""
 
