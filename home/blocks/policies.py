@@ -65,7 +65,10 @@ def _not_stored() -> str:
 # Each retention choice and the sentence readers see, worked out when the page is shown.
 RETENTION_PERIODS = {
     "signup": (_("Event sign-ups (SIGNUP_RETENTION_DAYS)"), _signup_retention),
-    "manage_link": (_("Private sign-up links (SIGNUP_MANAGE_LINK_MAX_AGE_DAYS)"), _manage_link_retention),
+    "manage_link": (
+        _("Private sign-up links (SIGNUP_MANAGE_LINK_MAX_AGE_DAYS)"),
+        _manage_link_retention,
+    ),
     "baseline": (_("The anonymous baseline (BASELINE_MIN_GROUP_SIZE)"), _baseline_retention),
     "not_stored": (_("Not stored"), _not_stored),
 }
@@ -139,8 +142,7 @@ class DataProtectionContactBlock(blocks.StaticBlock):
         template = f"{BLOCK_TEMPLATES}/data_protection_contact.html"
         label = _("Data controller and contact")
         admin_text = _(
-            "Shows the data controller and data protection contact set in Settings > Site "
-            "settings."
+            "Shows the data controller and data protection contact set in Settings > Site settings."
         )
         description = _("For the privacy notice: who is responsible, and how to reach them.")
 

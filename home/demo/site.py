@@ -34,9 +34,7 @@ HOME = {
 RESEARCH_SOURCE = "London VRU, Trauma Informed Research"
 # The six principles and the description of trauma-informed practice are the Thames Valley
 # VRU's (seed 004); the group news is theirs too (seed 003). Pages using them say so.
-THAMES_VALLEY_SNA = (
-    "the Thames Valley Violence Reduction Unit's Strategic Needs Assessment"
-)
+THAMES_VALLEY_SNA = "the Thames Valley Violence Reduction Unit's Strategic Needs Assessment"
 
 
 def rich(*paragraphs: str) -> str:
@@ -272,6 +270,7 @@ GET_INVOLVED_BODY = [
     ),
 ]
 
+
 def bullets(*items: str) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
@@ -325,7 +324,10 @@ ACCESSIBILITY_BODY = [
             "if you are not happy with how we respond.",
         ),
     ),
-    ("heading", {"text": "Technical information about this website's accessibility", "level": "h2"}),
+    (
+        "heading",
+        {"text": "Technical information about this website's accessibility", "level": "h2"},
+    ),
     (
         "paragraph",
         rich(
@@ -916,7 +918,11 @@ def finish(demo: Demo) -> None:
 
 
 # The home page's featured cards: the roadmap, an example case study and the next event.
-FEATURED = ["roadmap", "promising-practice/calmer-custody", "events/roadmap-round-table-for-system-leaders"]
+FEATURED = [
+    "roadmap",
+    "promising-practice/calmer-custody",
+    "events/roadmap-round-table-for-system-leaders",
+]
 
 
 def feature_pages(demo: Demo) -> None:

@@ -51,7 +51,9 @@ def english(model, slug: str):
 
 def test_finder_cards_label_example_case_studies_and_only_those(client):
     make_real(english(CaseStudyPage, "peer-mentors"))
-    cards = blocks(html(client, "/en-gb/promising-practice/"), r'<article class="card case-card">.*?</article>')
+    cards = blocks(
+        html(client, "/en-gb/promising-practice/"), r'<article class="card case-card">.*?</article>'
+    )
     real = [card for card in cards if "Peer mentors with lived experience" in card]
     examples = [card for card in cards if card not in real]
     assert len(real) == 1 and LABEL not in real[0]
@@ -62,9 +64,7 @@ def test_finder_cards_label_example_case_studies_and_only_those(client):
 def test_the_case_study_feed_labels_example_entries(client):
     make_real(english(CaseStudyPage, "peer-mentors"))
     feed = ET.fromstring(client.get("/en-gb/promising-practice/feed/").content)  # noqa: S314
-    entries = {
-        entry.find(f"{ATOM}link").get("href"): entry for entry in feed.iter(f"{ATOM}entry")
-    }
+    entries = {entry.find(f"{ATOM}link").get("href"): entry for entry in feed.iter(f"{ATOM}entry")}
     assert len(entries) >= 10
     for link, entry in entries.items():
         title = entry.find(f"{ATOM}title").text
@@ -108,7 +108,9 @@ def test_the_home_page_features_cards_labelled_when_they_are_examples(client):
 def test_roadmap_stages_and_print_view_label_example_stages_and_recommendations(client):
     for path in ("/en-gb/roadmap/", "/en-gb/roadmap/print/"):
         page = html(client, path)
-        stages = blocks(page, r'<li class="stage-detail".*?</li>\s*(?=<li class="stage-detail"|</ol>)')
+        stages = blocks(
+            page, r'<li class="stage-detail".*?</li>\s*(?=<li class="stage-detail"|</ol>)'
+        )
         assert len(stages) == 4
         for stage in stages:
             title = blocks(stage, r'<h3 class="stage-detail__title">.*?</h3>')[0]
@@ -131,7 +133,10 @@ def test_a_stage_page_labels_its_example_neighbours_and_recommendations(client):
     page = html(client, "/en-gb/roadmap/trauma-sensitive/")
     steps = blocks(page, r'<nav class="stage-steps".*?</nav>')[0]
     assert steps.count(LABEL) == 4
-    section = blocks(page, r'<section class="stage-section" aria-labelledby="stage-recommendations-heading">.*?</section>')[0]
+    section = blocks(
+        page,
+        r'<section class="stage-section" aria-labelledby="stage-recommendations-heading">.*?</section>',
+    )[0]
     items = blocks(section, r"<li.*?</li>")
     assert all(LABEL in item for item in items)
     case_studies = blocks(page, r'<ul class="stage-case-studies">.*?</ul>')[0]
@@ -172,4 +177,6 @@ def test_news_listing_labels_example_articles(client):
     items = blocks(html(client, "/en-gb/news/"), r'<h2 class="news-item__title">.*?</h2>')
     labelled = {("Thames Valley" in item, LABEL in item) for item in items}
     assert labelled == {(True, False), (False, True)}
-    assert NewsPage.objects.filter(locale=Locale.get_default(), is_example_content=True).count() == 3
+    assert (
+        NewsPage.objects.filter(locale=Locale.get_default(), is_example_content=True).count() == 3
+    )

@@ -137,7 +137,10 @@ def test_the_statement_has_the_model_statements_sections(client):
         "How we tested this website",
     ):
         assert heading in page
-    assert "partially compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA" in page
+    assert (
+        "partially compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA"
+        in page
+    )
     assert "Equality and Human Rights Commission (EHRC)" in page
     assert "Equality Advisory and Support Service (EASS)" in page
     assert "Equality Commission for Northern Ireland (ECNI)" in page
