@@ -180,3 +180,11 @@ def test_news_listing_labels_example_articles(client):
     assert (
         NewsPage.objects.filter(locale=Locale.get_default(), is_example_content=True).count() == 3
     )
+
+
+def test_shared_link_descriptions_of_examples_say_so(client):
+    case_study = html(client, "/en-gb/promising-practice/calmer-custody/")
+    assert '<meta property="og:description" content="[Example] A custody team' in case_study
+    assert '<meta name="description" content="[Example] A custody team' in case_study
+    about = html(client, "/en-gb/about/")
+    assert '<meta property="og:description" content="Why the programme exists' in about
