@@ -489,6 +489,16 @@ PRIVACY_BODY = [
             ),
         },
     ),
+    ("heading", {"text": "If you do not give us this information", "level": "h2"}),
+    (
+        "paragraph",
+        rich(
+            "You do not have to give us any of it. Without a name and an email address we cannot "
+            "give you a place at an event; everything else is optional. We make no decisions "
+            "about you by automated means that have legal or similarly significant effects, and "
+            "we do no profiling.",
+        ),
+    ),
     ("heading", {"text": "Your rights", "level": "h2"}),
     (
         "paragraph",
