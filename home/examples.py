@@ -2,8 +2,8 @@
 
 Pages, recommendations, taxonomy terms and sign-ups carry an `is_example_content` flag. What
 is said about an example must travel with it wherever it goes: on its own page (base.html),
-on cards and in listings (the `example_label` template tag), in feeds, emails and structured
-data (`labelled`). Everything here reads that flag, so a new place needs no new rule.
+on cards and in listings (the `example_label` template tag), in feeds, emails, calendar files,
+shared-link descriptions and structured data (`labelled`, and the `labelled` template filter). Everything here reads that flag, so a new place needs no new rule.
 """
 
 from __future__ import annotations
