@@ -21,7 +21,7 @@ from home.models import Audience, Borough, DriverOfChange, Principle, Sector
 
 ATTRIBUTIONS = {
     "calmer-custody": "Staff member, custody team",
-    "letters-families-receive": "Parent, Newham",
+    "letters-families-receive": "Parent, east London",
 }
 TRANSLATED = ["calmer-custody", "letters-families-receive"]
 CONTACT = "Find out more through the London VRU's trauma-informed practice team."

@@ -1,5 +1,7 @@
 """Example case studies for the demo site. The seeds describe no specific case studies, so every
-one of these is invented (is_example_content=True): believable, respectful, and clearly marked."""
+one of these is invented (is_example_content=True): believable, respectful, and clearly marked.
+Organisations are generic ("a London police custody team"), never a real named body, so that no
+real service is credited with invented results; borough tags are example data only."""
 
 # slug, title, organisation, sector, boroughs, principles, drivers, audiences, stage,
 # summary, context, what they did, what changed, what they learned, quote, colour
@@ -7,7 +9,7 @@ CASE_STUDIES = [
     (
         "calmer-custody",
         "Calmer custody: redesigning a custody suite with trauma in mind",
-        "Metropolitan Police Service custody team",
+        "A London police custody team",
         "policing",
         ["hackney", "tower-hamlets"],
         ["safety", "trust"],
@@ -25,7 +27,7 @@ CASE_STUDIES = [
     (
         "stop-and-account",
         "After a stop: explaining, listening and following up with young people",
-        "Metropolitan Police Service neighbourhood team",
+        "A London police neighbourhood team",
         "policing",
         ["lambeth", "southwark"],
         ["trust", "choice", "inclusivity"],
@@ -79,7 +81,7 @@ CASE_STUDIES = [
     (
         "letters-families-receive",
         "Rewriting the letters families receive",
-        "Newham children's services",
+        "An east London council's children's services",
         "local-authorities",
         ["newham"],
         ["trust", "inclusivity", "collaboration"],
@@ -97,7 +99,7 @@ CASE_STUDIES = [
     (
         "housing-reflective-supervision",
         "Reflective supervision for housing officers",
-        "Waltham Forest housing service",
+        "A north-east London council's housing service",
         "local-authorities",
         ["waltham-forest"],
         ["safety", "empowerment"],
@@ -115,7 +117,7 @@ CASE_STUDIES = [
     (
         "youth-justice-co-design",
         "A youth justice service shaped by young people",
-        "Lewisham youth justice service",
+        "A south-east London youth justice service",
         "local-authorities",
         ["lewisham"],
         ["collaboration", "empowerment", "choice"],
@@ -133,7 +135,7 @@ CASE_STUDIES = [
     (
         "relational-behaviour-policy",
         "A relational behaviour policy in a secondary school",
-        "An Enfield secondary school",
+        "A north London secondary school",
         "education",
         ["enfield"],
         ["safety", "trust", "inclusivity"],
@@ -151,7 +153,7 @@ CASE_STUDIES = [
     (
         "alternative-provision-calm-spaces",
         "Calm spaces and key adults in alternative provision",
-        "A Haringey alternative provision academy",
+        "A north London alternative provision academy",
         "education",
         ["haringey"],
         ["safety", "choice"],
@@ -169,7 +171,7 @@ CASE_STUDIES = [
     (
         "peer-mentors",
         "Peer mentors with lived experience",
-        "A Brent community charity",
+        "A north-west London community charity",
         "voluntary-and-community",
         ["brent"],
         ["empowerment", "trust", "collaboration"],
@@ -223,7 +225,7 @@ CASE_STUDIES = [
     (
         "after-distressing-incidents",
         "Support for officers after distressing incidents",
-        "Metropolitan Police Service wellbeing team",
+        "A London police wellbeing team",
         "policing",
         [],
         ["safety", "empowerment"],
@@ -277,7 +279,7 @@ ARABIC = {
     "Calmer custody: redesigning a custody suite with trauma in mind": (
         "احتجاز أكثر هدوءًا: إعادة تصميم مرفق احتجاز مع مراعاة الصدمات"
     ),
-    "Metropolitan Police Service custody team": "فريق الاحتجاز في شرطة العاصمة",
+    "A London police custody team": "فريق احتجاز تابع للشرطة في لندن",
     "A custody team changed the lighting, noise and first conversation in its suite, and saw fewer incidents of distress in the first hour of detention.": (
         "غيّر فريق احتجاز الإضاءة والضجيج وأول محادثة في مرفقه، فتراجعت حالات الضيق في الساعة الأولى من الاحتجاز."
     ),
@@ -303,7 +305,7 @@ ARABIC = {
     "Staff member, custody team": "موظف في فريق الاحتجاز",
     # Letters
     "Rewriting the letters families receive": "إعادة كتابة الرسائل التي تتلقاها الأسر",
-    "Newham children's services": "خدمات الأطفال في نيوهام",
+    "An east London council's children's services": "خدمات الأطفال في أحد مجالس شرق لندن",
     "Parents with experience of children's services helped rewrite the council's standard letters, replacing legal language with clear, kind explanations.": (
         "ساعد آباء وأمهات لديهم تجربة مع خدمات الأطفال في إعادة كتابة رسائل المجلس المعتادة، فاستُبدلت اللغة القانونية بشروح واضحة ولطيفة."
     ),
@@ -322,7 +324,7 @@ ARABIC = {
     "The new letter told me who to call and what would happen. That was all I needed.": (
         "أخبرتني الرسالة الجديدة بمن أتصل وبما سيحدث. هذا كل ما كنت أحتاجه."
     ),
-    "Parent, Newham": "أحد الوالدين، نيوهام",
+    "Parent, east London": "أحد الوالدين، شرق لندن",
     "Find out more through the London VRU's trauma-informed practice team.": (
         "اعرف المزيد من خلال فريق الممارسة المُدركة للصدمات في وحدة الحدّ من العنف في لندن."
     ),

@@ -83,6 +83,7 @@ class CaseStudyIndexPage(RoutablePageMixin, SitePage):
                     "description": item.summary,
                     "date": item.last_published_at or item.first_published_at,
                     "categories": [item.sector.name] if item.sector else [],
+                    "is_example_content": item.is_example_content,
                 }
                 for item in items
             ],

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from icalendar import Calendar, Event
 
 from events.links import public_base_url
+from home.examples import labelled
 
 PRODID = "-//Trauma-Informed London//Events//EN"
 
@@ -40,7 +41,7 @@ def event_ics(events, for_attendee: bool = False, name: str = "") -> bytes:
         entry.add("dtstamp", datetime.now(UTC))
         entry.add("dtstart", event.start.astimezone(UTC))
         entry.add("dtend", event.end.astimezone(UTC))
-        entry.add("summary", event.title)
+        entry.add("summary", labelled(event.title, event))
         description = event.summary
         if for_attendee and event.is_online and event.online_joining_link:
             description += f"\n\nJoin online: {event.online_joining_link}"
@@ -89,7 +90,7 @@ def event_json_ld(event) -> dict:
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "description": strip_tags(event.summary),
+        "description": labelled(strip_tags(event.summary), event),
         "startDate": event.start.isoformat(),
         "endDate": event.end.isoformat(),
         "eventStatus": "https://schema.org/EventCancelled"

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from events.models import OutboundEmail, Registration
+from home.examples import is_example, labelled
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +70,9 @@ def render(registration: Registration, kind: str) -> dict:
             "manage_url": manage_url(registration),
             "event_url": public_base_url() + (event.url or ""),
             "waiting_position": registration.waiting_position,
+            "is_example": is_example(event),
         }
-        subject = SUBJECTS[kind]() % {"title": event.title}
+        subject = labelled(SUBJECTS[kind]() % {"title": event.title}, event)
         text = render_to_string("events/emails/message.txt", context)
         html = render_to_string("events/emails/message.html", context)
         attach_ics = confirmed and kind in ATTENDEE_KINDS

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 
+from home.examples import labelled
+
 
 def _as_datetime(value):
     if value is None:
@@ -23,7 +25,8 @@ def atom_response(
     request, *, title: str, link: str, description: str, language: str, items: list[dict]
 ) -> HttpResponse:
     """An Atom feed response. Each item is a dict of title, link, description, date and
-    optional categories and author."""
+    optional categories, author and is_example_content (example entries carry the label in
+    their title and summary, since feed readers show nothing else)."""
     feed = Atom1Feed(
         title=title,
         link=link,
@@ -33,9 +36,9 @@ def atom_response(
     )
     for item in items:
         feed.add_item(
-            title=item["title"],
+            title=labelled(item["title"], item),
             link=item["link"],
-            description=item.get("description") or "",
+            description=labelled(item.get("description") or "", item),
             unique_id=item["link"],
             updateddate=_as_datetime(item.get("date")),
             pubdate=_as_datetime(item.get("date")),
@@ -53,7 +56,7 @@ def article_json_ld(page, request, *, description: str, published=None, author=N
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": page.seo_title or page.title,
-        "description": description or "",
+        "description": labelled(description or "", page),
         "url": page.get_full_url(request),
         "inLanguage": get_language(),
         "publisher": {"@type": "GovernmentOrganization", "name": "London Violence Reduction Unit"},

@@ -155,6 +155,12 @@ class PrinciplesBlock(_TermsBlock):
     heading = blocks.CharBlock(max_length=120, default=_("The six principles"))
     model_name = "principle"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # Readers see where the principles come from (Principle.source) under the grid.
+        context["sources"] = sorted({term.source for term in context["terms"] if term.source})
+        return context
+
     class Meta:
         icon = "pick"
         template = f"{TEMPLATES}/terms_grid.html"

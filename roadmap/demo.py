@@ -134,8 +134,8 @@ STAGES = [
             ],
             "vru": [
                 t(
-                    "Connect champions through the special interest group.",
-                    "اربطوا الأنصار ببعضهم من خلال مجموعة الاهتمام الخاصة.",
+                    "Connect champions through a special interest group.",
+                    "اربطوا الأنصار ببعضهم من خلال مجموعة اهتمام خاص.",
                 ),
                 t(
                     "Publish promising practice from each sector.",
@@ -336,7 +336,7 @@ RECOMMENDATIONS = [
         "relationships-and-voice",
         ["trauma-sensitive"],
         "Connect champions across sectors",
-        "Bring practitioners together through the special interest group and promising practice workshops.",
+        "Bring practitioners together through a special interest group and promising practice workshops.",
     ),
     (
         "vru",
@@ -376,7 +376,7 @@ RECOMMENDATIONS_ARABIC = {
     "Build a shared language across London": "ابنوا لغة مشتركة في أنحاء لندن",
     "Promote the London definition of trauma-informed practice with every partner.": "روّجوا لتعريف لندن للممارسة الواعية بالصدمات لدى كل شريك.",
     "Connect champions across sectors": "اربطوا الأنصار عبر القطاعات",
-    "Bring practitioners together through the special interest group and promising practice workshops.": "اجمعوا الممارسين من خلال مجموعة الاهتمام الخاصة وورش الممارسات الواعدة.",
+    "Bring practitioners together through a special interest group and promising practice workshops.": "اجمعوا الممارسين من خلال مجموعة اهتمام خاص وورش الممارسات الواعدة.",
     "Fund joint learning across borough partnerships": "موّلوا التعلّم المشترك عبر شراكات الأحياء",
     "Support training and shared learning that crosses sector boundaries.": "ادعموا التدريب والتعلّم المشترك الذي يتخطى حدود القطاعات.",
     "Track London's progress against the baseline": "تابعوا تقدم لندن مقارنةً بخط الأساس",

@@ -178,6 +178,7 @@ def stage_case_studies(stage) -> list[dict]:
                 "url": case.url,
                 "organisation": case.organisation,
                 "summary": case.summary,
+                "is_example_content": case.is_example_content,
             }
             for case in stage.case_studies.live()
             .filter(locale_id=stage.locale_id)
@@ -192,7 +193,13 @@ def stage_events(stage) -> list[dict]:
 
     def build():
         return [
-            {"title": event.title, "url": event.url, "start": event.start, "end": event.end}
+            {
+                "title": event.title,
+                "url": event.url,
+                "start": event.start,
+                "end": event.end,
+                "is_example_content": event.is_example_content,
+            }
             for event in stage.events.live().filter(locale_id=stage.locale_id).order_by("start")
         ]
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, Page
 
+from home.examples import example_page_ids
 from home.models import SitePage
 
 RESULTS_PER_PAGE = 10
@@ -49,6 +50,12 @@ class SearchPage(SitePage):
             page_of_results = paginator.page(1)
         except EmptyPage:
             page_of_results = paginator.page(paginator.num_pages)
+        # Plain pages do not carry the example flag: read it for this page of results only
+        # (a list, so the template shows the same objects the flags were set on).
+        page_of_results.object_list = list(page_of_results.object_list)
+        examples = example_page_ids(page_of_results.object_list)
+        for result in page_of_results.object_list:
+            result.is_example_content = result.pk in examples
         context["results"] = page_of_results
         context["result_count"] = paginator.count
         return context

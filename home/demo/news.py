@@ -8,20 +8,44 @@ import datetime
 from home.demo.builder import Demo, make_image
 from home.models import NewsIndexPage, NewsPage
 
+SIG_TITLE = "Thames Valley VRU: trauma-informed special interest group meets"
+
 ARABIC = {
     "News": "الأخبار",
     "News from the trauma-informed practice programme.": "أخبار برنامج الممارسة المُدركة للصدمات.",
-    "VRU Trauma Informed Special Interest Group meets": (
-        "اجتماع مجموعة الاهتمام الخاص بالممارسة المُدركة للصدمات التابعة لوحدة الحدّ من العنف"
+    SIG_TITLE: (
+        "اجتماع مجموعة الاهتمام الخاص بالممارسة المُدركة للصدمات التابعة لوحدة الحدّ من العنف في وادي التايمز"
+    ),
+    "News from the Thames Valley VRU": "أخبار من وحدة الحدّ من العنف في وادي التايمز",
+    "This is the Thames Valley Violence Reduction Unit's news, published on 27 January 2023 and "
+    "summarised here for what London can learn from it. The group is the Thames Valley VRU's, not "
+    "the London VRU's.": (
+        "هذا خبر نشرته وحدة الحدّ من العنف في وادي التايمز في 27 يناير 2023، ونلخّصه هنا لما يمكن أن "
+        "تتعلّمه لندن منه. المجموعة تابعة لوحدة وادي التايمز، وليست لوحدة لندن."
     ),
 }
 
+# Seed 003 is the Thames Valley Violence Reduction Unit's news, not London's: the article says
+# so, and invites nobody to join the group as if it were the London VRU's.
 SIG_BODY = [
     (
+        "callout",
+        {
+            "tone": "info",
+            "heading": "News from the Thames Valley VRU",
+            "body": (
+                "<p>This is the Thames Valley Violence Reduction Unit's news, published on "
+                "27 January 2023 and summarised here for what London can learn from it. The "
+                "group is the Thames Valley VRU's, not the London VRU's.</p>"
+            ),
+        },
+    ),
+    (
         "paragraph",
-        "<p>The VRU's Trauma Informed Practice Special Interest Group met on Thursday 26 January, "
-        "bringing together professionals who are working to improve trauma-informed practice.</p>"
-        "<p>The group has met for almost a year. Its members include police officers, academics, "
+        "<p>The Thames Valley VRU's Trauma Informed Practice Special Interest Group met on "
+        "Thursday 26 January, bringing together professionals who are working to improve "
+        "trauma-informed practice.</p>"
+        "<p>The group had met for almost a year. Its members include police officers, academics, "
         "researchers, mental health professionals, neurodiversity experts, educational "
         "practitioners and experts in trauma-informed practice, who share presentations and "
         "discussions on themes relevant to their work.</p>",
@@ -32,13 +56,13 @@ SIG_BODY = [
         "<p>The group examines the theory of trauma-informed practice and focuses on how it can "
         "be promoted and embedded in practice. Trauma-informed practice applies to every "
         "profession and setting where we protect, support or employ people affected by trauma.</p>"
-        "<p>Special interest groups are professional networks within the VRU's Solutions Networks. "
-        "They share good practice, create connections and open up opportunities to work together.</p>",
+        "<p>The Thames Valley VRU's special interest groups are professional networks within its "
+        "Solutions Networks. They share good practice, create connections and open up "
+        "opportunities to work together.</p>",
     ),
     (
         "paragraph",
-        "<p>The group would welcome more professionals, to broaden its thinking, knowledge and "
-        "experience. To join, see how to get involved.</p>",
+        "<p>To ask about joining, contact the Thames Valley VRU.</p>",
     ),
 ]
 
@@ -56,11 +80,12 @@ def build(demo: Demo) -> None:
     items = [
         (
             "special-interest-group-meets",
-            "VRU Trauma Informed Special Interest Group meets",
+            SIG_TITLE,
             datetime.date(2023, 1, 27),
-            "VRU Trauma Informed Practice team",
+            "Thames Valley Violence Reduction Unit",
             ["special interest group"],
-            "The group brought together professionals working to improve trauma-informed practice.",
+            "News from the Thames Valley VRU: its special interest group brought together "
+            "professionals working to improve trauma-informed practice.",
             SIG_BODY,
             False,
         ),

@@ -10,7 +10,14 @@ from wagtail.models import Locale, Page, Site
 
 from home.demo.builder import Demo
 from home.demo.taxonomy import build_taxonomy
-from home.models import FooterText, HomePage, NoticeBanner, SiteSettings, StandardPage
+from home.models import (
+    FooterText,
+    HomePage,
+    HomePageFeature,
+    NoticeBanner,
+    SiteSettings,
+    StandardPage,
+)
 
 HOME = {
     "title": "Home",
@@ -21,6 +28,13 @@ HOME = {
     ),
     "listing_summary": "The London Violence Reduction Unit's programme on trauma-informed practice.",
 }
+
+
+# Where the home page's key figures come from (seed 001, the London VRU's research page).
+RESEARCH_SOURCE = "London VRU, Trauma Informed Research"
+# The six principles and the description of trauma-informed practice are the Thames Valley
+# VRU's (seed 004); the group news is theirs too (seed 003). Pages using them say so.
+THAMES_VALLEY_SNA = "the Thames Valley Violence Reduction Unit's Strategic Needs Assessment"
 
 
 def rich(*paragraphs: str) -> str:
@@ -47,17 +61,17 @@ def home_body() -> list[tuple[str, object]]:
                 {
                     "figure": "300+",
                     "label": "practitioners, leaders and young people took part in the research",
-                    "source": "",
+                    "source": RESEARCH_SOURCE,
                 },
                 {
                     "figure": "16",
                     "label": "trauma-informed champions shaped the work",
-                    "source": "",
+                    "source": RESEARCH_SOURCE,
                 },
                 {
                     "figure": "4",
                     "label": "drivers of change explain how practice leads to better outcomes",
-                    "source": "",
+                    "source": RESEARCH_SOURCE,
                 },
             ],
         ),
@@ -65,8 +79,9 @@ def home_body() -> list[tuple[str, object]]:
         (
             "paragraph",
             rich(
-                "Read the London definition and its six principles, find where your organisation "
-                "stands on the roadmap, and see promising practice from across the city."
+                "Read what trauma-informed practice means and the six principles often used to "
+                "describe it, find where your organisation stands on the roadmap, and see example "
+                "case studies of promising practice."
             ),
         ),
         (
@@ -152,6 +167,20 @@ ABOUT_BODY = [
 
 DEFINITION_BODY = [
     (
+        "callout",
+        {
+            "tone": "important",
+            "heading": "Where this wording comes from",
+            "body": rich(
+                "The programme is developing a definition of trauma-informed practice for London "
+                "with its partners. It is not published here yet, so the wording on this page is "
+                "an example written for the demonstration site.",
+                "The description below and the six principles are drawn from "
+                f"{THAMES_VALLEY_SNA}, not from a London document.",
+            ),
+        },
+    ),
+    (
         "paragraph",
         rich(
             "Trauma-informed practice starts from one assumption: that the people we work with, "
@@ -205,6 +234,14 @@ DEFINITION_BODY = [
             ],
         },
     ),
+    (
+        "paragraph",
+        rich(
+            "Source: the six principles (safety, trust, choice, collaboration, empowerment and "
+            f"inclusivity) are named in {THAMES_VALLEY_SNA}. The one-line explanations are this "
+            "site's own wording."
+        ),
+    ),
 ]
 
 GET_INVOLVED_BODY = [
@@ -214,103 +251,279 @@ GET_INVOLVED_BODY = [
         rich(
             "The Trauma-Informed London survey asked people working in London's health services, "
             "local authorities and policing to share examples of trauma-informed practice. It "
-            "closed on 10 January 2025, and the answers shaped the case studies on this site.",
+            "closed on 10 January 2025.",
             "If your organisation is doing something you think others could learn from, tell us "
             "about it using the contact details at the bottom of this page.",
         ),
     ),
-    ("heading", {"text": "Join the special interest group", "level": "h2"}),
+    ("heading", {"text": "Learning from other areas", "level": "h2"}),
     (
         "paragraph",
         rich(
-            "The VRU's Trauma-Informed Practice Special Interest Group brings together police "
-            "officers, academics, researchers, mental health professionals, neurodiversity "
-            "experts, educational practitioners and specialists in trauma-informed practice.",
-            "It meets regularly to share presentations and discussion on how trauma-informed "
-            "practice can be promoted and embedded. New members from every profession are welcome.",
+            "The Thames Valley Violence Reduction Unit runs a Trauma Informed Practice Special "
+            "Interest Group. It brings together police officers, academics, researchers, mental "
+            "health professionals, neurodiversity experts, educational practitioners and "
+            "specialists in trauma-informed practice.",
+            "It is the Thames Valley VRU's group, not the London VRU's: to ask about joining, "
+            "contact the Thames Valley VRU. Source: Thames Valley VRU news, 27 January 2023.",
         ),
     ),
 ]
 
+
+def bullets(*items: str) -> str:
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+# On the model of the GOV.UK sample accessibility statement for public sector websites
+# (Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations
+# 2018). What the tests check is summarised as the tests actually run (tests/browser/).
 ACCESSIBILITY_BODY = [
     (
         "paragraph",
         rich(
-            "This statement applies to the Trauma-Informed London website. We want as many people "
-            "as possible to be able to use it. You should be able to change colours and text "
-            "size, zoom to 400% without the text spilling off the screen, move around the whole "
-            "site using just a keyboard or speech recognition, and listen to it with a screen reader.",
+            "This accessibility statement applies to the Trauma-Informed London website. The "
+            "organisation named at the bottom of every page runs it.",
+            "We want as many people as possible to be able to use this website. It is designed "
+            "so that you can change colours, contrast levels and fonts, zoom in up to 400% "
+            "without the text spilling off the screen, move through the whole site using just a "
+            "keyboard, read it with JavaScript switched off, and read it in English or Arabic.",
         ),
     ),
     ("heading", {"text": "How accessible this website is", "level": "h2"}),
     (
         "paragraph",
-        rich(
-            "We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA. "
-            "Every type of page is checked automatically, in English and in a right-to-left "
-            "language, each time the site changes. Automated checks do not find every problem, "
-            "so we also test with a keyboard and a screen reader.",
-            "Some older documents (PDFs) may not be fully accessible. Ask us for another format.",
+        rich("We know some parts of this website are not fully accessible:")
+        + bullets(
+            "some documents in the research section are PDF and spreadsheet files that have "
+            "not been checked for accessibility",
+            "the site has not yet been tested with screen readers or speech recognition "
+            "software, or by disabled people, so problems only they would find may remain",
         ),
     ),
-    ("heading", {"text": "Reporting problems and enforcement", "level": "h2"}),
+    ("heading", {"text": "Feedback and contact information", "level": "h2"}),
     (
         "paragraph",
         rich(
-            "If you find a problem, or need information in a different format, contact us using "
-            "the details at the bottom of the page. We will reply within 5 working days.",
-            "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the "
-            "Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
-            "Regulations 2018. If you are not happy with how we respond, contact the Equality "
-            "Advisory and Support Service (EASS).",
+            "If you find a problem, or need information on this website in a different format "
+            "such as an accessible document, large print, easy read or audio, contact us using "
+            "the details at the bottom of the page.",
         ),
     ),
+    ("accessibility_reply_time", None),
+    ("heading", {"text": "Enforcement procedure", "level": "h2"}),
+    (
+        "paragraph",
+        rich(
+            "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the "
+            "Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
+            "Regulations 2018 (the accessibility regulations). If you are not happy with how we "
+            "respond to your complaint, contact the Equality Advisory and Support Service (EASS).",
+            "If you live in Northern Ireland, the Equality Commission for Northern Ireland "
+            "(ECNI) is responsible for enforcing the accessibility regulations there: contact it "
+            "if you are not happy with how we respond.",
+        ),
+    ),
+    (
+        "heading",
+        {"text": "Technical information about this website's accessibility", "level": "h2"},
+    ),
+    (
+        "paragraph",
+        rich(
+            "We are committed to making this website accessible, in accordance with the Public "
+            "Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations "
+            "2018.",
+        ),
+    ),
+    ("heading", {"text": "Compliance status", "level": "h3"}),
+    (
+        "paragraph",
+        rich(
+            "This website is partially compliant with the Web Content Accessibility Guidelines "
+            "(WCAG) version 2.2 AA standard, due to the non-compliances and the gaps in testing "
+            "listed below.",
+        ),
+    ),
+    ("heading", {"text": "Non-accessible content", "level": "h3"}),
+    (
+        "paragraph",
+        rich(
+            "Some documents in the research section are PDF and spreadsheet files made for the "
+            "demonstration site. They have not been checked against WCAG 2.2 and may fail "
+            "success criterion 1.3.1 (info and relationships), for example where headings and "
+            "tables are not marked up for screen readers. Ask us for another format. We plan to "
+            "replace them with checked, accessible versions when the reports are published.",
+        ),
+    ),
+    ("heading", {"text": "How we tested this website", "level": "h2"}),
+    (
+        "paragraph",
+        rich("Every time the website changes, its automated tests:")
+        + bullets(
+            "open every page, in English and in Arabic (right to left), in a real browser at two "
+            "screen widths (375 and 1280 pixels), and check it with axe-core against the WCAG "
+            "2.2 level A and AA rules",
+            "check the HTML of every page with the Nu Html Checker",
+            "check that every page can be read with JavaScript switched off",
+            "follow keyboard journeys: the skip link comes first and moves to the main content, "
+            "every link on the home and about pages shows where keyboard focus is, and the "
+            "self-assessment can be completed with a keyboard alone",
+        )
+        + rich(
+            "The tests fail if they find a single axe violation or HTML error. Automated tests "
+            "find only some accessibility problems, and the website has not yet been audited by "
+            "an independent specialist.",
+        ),
+    ),
+    ("accessibility_dates", None),
 ]
 
 PRIVACY_BODY = [
     (
         "paragraph",
         rich(
-            "This notice explains what personal information this website collects, why, and "
-            "what your rights are. The London Violence Reduction Unit is the data controller.",
+            "This notice explains what personal information this website collects, why, the "
+            "lawful basis for it, how long it is kept, who sees it, and your rights, as Article "
+            "13 of the UK General Data Protection Regulation (UK GDPR) requires.",
         ),
     ),
+    ("heading", {"text": "Who is responsible for your information", "level": "h2"}),
+    ("data_protection_contact", None),
     ("heading", {"text": "Reading the site", "level": "h2"}),
     (
         "paragraph",
         rich(
-            "Reading this website collects no personal information. We use no analytics, no "
-            "advertising and no third-party services, and we set no cookies for readers.",
+            "You can read the whole website without giving any personal information. It uses "
+            "no analytics, no advertising and no third-party services, and sets no cookies for "
+            "readers. Like every website, the servers that deliver it receive your device's "
+            "internet (IP) address in order to send you the pages.",
         ),
     ),
-    ("heading", {"text": "Signing up for an event", "level": "h2"}),
+    ("heading", {"text": "What we collect and why", "level": "h2"}),
+    (
+        "personal_data",
+        {
+            "what": "Event sign-ups: your name, email address, organisation, sector, role and language",
+            "purpose": (
+                "To give you a place at the event or on its waiting list, and to email you a "
+                "confirmation, a reminder and any changes. The emails we send you are kept with "
+                "your sign-up. Counts by sector help us plan events."
+            ),
+            "lawful_basis": "public_task",
+            "special_category": "",
+            "basis_note": "",
+            "retention": "signup",
+            "who_sees": (
+                "The events team and the site's administrators. We do not publish it or share "
+                "it with anyone else."
+            ),
+        },
+    ),
+    (
+        "personal_data",
+        {
+            "what": "Access needs and dietary needs (optional)",
+            "purpose": (
+                "To arrange the access, support and food you need at the event. This can be "
+                "information about your health, which UK GDPR calls special category data."
+            ),
+            "lawful_basis": "public_task",
+            "special_category": "explicit_consent",
+            "basis_note": (
+                "We keep each only if you tick its own consent box when you sign up. You can "
+                "change or remove them at any time through the private link in your emails."
+            ),
+            "retention": "signup",
+            "who_sees": "Only the events team and the site's administrators.",
+        },
+    ),
+    (
+        "personal_data",
+        {
+            "what": "The private link to your sign-up",
+            "purpose": (
+                "A link in your emails lets you see, change or cancel your sign-up without an "
+                "account."
+            ),
+            "lawful_basis": "public_task",
+            "special_category": "",
+            "basis_note": "",
+            "retention": "manage_link",
+            "who_sees": "Anyone you forward the email to: treat the link like a password.",
+        },
+    ),
+    (
+        "personal_data",
+        {
+            "what": "Your self-assessment answers",
+            "purpose": (
+                "To work out where your organisation stands on the roadmap. Your answers are "
+                "not stored: they stay in the address of your result page, which you can keep, "
+                "share or print."
+            ),
+            "lawful_basis": "public_task",
+            "special_category": "",
+            "basis_note": "",
+            "retention": "not_stored",
+            "who_sees": "Only people you share your result link with.",
+        },
+    ),
+    (
+        "personal_data",
+        {
+            "what": "Adding your result to the London baseline (optional)",
+            "purpose": (
+                "If you choose to add your result, we store the stage your answers point to "
+                "overall, the stage for each driver of change, the sector and borough you "
+                "choose, and the date and time. We do not store your answers, your name, your "
+                "organisation or your internet address. The baseline shows how organisations "
+                "across London see their progress."
+            ),
+            "lawful_basis": "public_task",
+            "special_category": "",
+            "basis_note": "",
+            "retention": "baseline",
+            "who_sees": (
+                "Editors see every entry in the admin. Readers see only the published summary."
+            ),
+        },
+    ),
+    ("heading", {"text": "If you do not give us this information", "level": "h2"}),
     (
         "paragraph",
         rich(
-            "When you sign up for an event we keep your name, email address, organisation, "
-            "sector and role, so that we can confirm your place and contact you about the event.",
-            "Access and dietary needs are optional. They can be health information, so we only "
-            "keep them if you give your explicit consent, and only the events team can see them.",
-            "We delete or anonymise sign-ups after the event, at the end of the retention period "
-            "shown on the sign-up form.",
-        ),
-    ),
-    ("heading", {"text": "The self-assessment", "level": "h2"}),
-    (
-        "paragraph",
-        rich(
-            "The roadmap self-assessment needs no account and stores nothing about you. If you "
-            "choose to add your result to the London baseline, we keep only your answers, sector "
-            "and borough, with nothing that identifies you.",
+            "You do not have to give us any of it. Without a name and an email address we cannot "
+            "give you a place at an event; everything else is optional. We make no decisions "
+            "about you by automated means that have legal or similarly significant effects, and "
+            "we do no profiling.",
         ),
     ),
     ("heading", {"text": "Your rights", "level": "h2"}),
     (
         "paragraph",
+        rich("Under UK GDPR you have the right:")
+        + bullets(
+            "to be told how your information is used, as this notice does",
+            "to get a copy of your information (access)",
+            "to have it corrected if it is wrong (rectification)",
+            "to have it deleted (erasure)",
+            "to restrict how it is used, or to object to it being used",
+            "to receive information you gave us in a format you can reuse (portability)",
+            "to withdraw your consent for access and dietary needs at any time, without "
+            "affecting what was done before",
+        )
+        + rich("To use any of these rights, contact the data protection officer named above."),
+    ),
+    ("heading", {"text": "Complaints", "level": "h2"}),
+    (
+        "paragraph",
         rich(
-            "You can ask for a copy of your information, ask us to correct or delete it, or "
-            "object to how we use it. Contact us using the details at the bottom of the page. "
-            "You can also complain to the Information Commissioner's Office (ICO).",
+            "If you are unhappy with how your information has been handled, contact the data "
+            "protection officer first. You also have the right to complain to the Information "
+            "Commissioner's Office (ICO), the UK's regulator for data protection: see "
+            '<a href="https://ico.org.uk/make-a-complaint/">ico.org.uk/make-a-complaint</a> '
+            "or call the ICO helpline on 0303 123 1113.",
         ),
     ),
 ]
@@ -363,11 +576,13 @@ ARABIC = {
     "trauma-informed champions shaped the work": "من روّاد الممارسة المُدركة للصدمات شكّلوا هذا العمل",
     "drivers of change explain how practice leads to better outcomes": "محرّكات للتغيير تشرح كيف تؤدي الممارسة إلى نتائج أفضل",
     "Where to start": "من أين تبدأ",
-    "Read the London definition and its six principles, find where your organisation stands on the "
-    "roadmap, and see promising practice from across the city.": (
-        "اقرأ تعريف لندن ومبادئه الستة، واعرف أين تقف مؤسستك على خارطة الطريق، "
-        "واطّلع على الممارسات الواعدة من أنحاء المدينة."
+    "Read what trauma-informed practice means and the six principles often used to describe it, "
+    "find where your organisation stands on the roadmap, and see example case studies of promising "
+    "practice.": (
+        "اقرأ عن معنى الممارسة المُدركة للصدمات والمبادئ الستة التي تُستخدم كثيرًا لوصفها، "
+        "واعرف أين تقف مؤسستك على خارطة الطريق، واطّلع على أمثلة لدراسات حالة عن الممارسات الواعدة."
     ),
+    RESEARCH_SOURCE: "وحدة الحدّ من العنف في لندن، بحث الممارسة المُدركة للصدمات",
     "If this subject affects you": "إذا كان هذا الموضوع يمسّك",
     "Reading about trauma can bring up difficult feelings. Take breaks when you need to. Support "
     "services are listed at the bottom of every page.": (
@@ -406,7 +621,26 @@ ARABIC = {
         "شارك في البحث أكثر من 300 من الممارسين والقادة والشباب."
     ),
     # Definition
-    "Our definition of trauma-informed practice": "تعريفنا للممارسة المُدركة للصدمات",
+    "Defining trauma-informed practice": "تعريف الممارسة المُدركة للصدمات",
+    "Where this wording comes from": "مصدر هذه الصياغة",
+    "The programme is developing a definition of trauma-informed practice for London with its "
+    "partners. It is not published here yet, so the wording on this page is an example written for "
+    "the demonstration site.": (
+        "يعمل البرنامج مع شركائه على وضع تعريف للممارسة المُدركة للصدمات خاص بلندن. لم يُنشر هذا "
+        "التعريف هنا بعد، لذا فالصياغة في هذه الصفحة مثال كُتب لموقع العرض التوضيحي."
+    ),
+    f"The description below and the six principles are drawn from {THAMES_VALLEY_SNA}, not from a "
+    "London document.": (
+        "الوصف أدناه والمبادئ الستة مأخوذة من تقييم الاحتياجات الاستراتيجي الصادر عن وحدة الحدّ من "
+        "العنف في وادي التايمز، وليست من وثيقة خاصة بلندن."
+    ),
+    "Source: the six principles (safety, trust, choice, collaboration, empowerment and "
+    f"inclusivity) are named in {THAMES_VALLEY_SNA}. The one-line explanations are this site's own "
+    "wording.": (
+        "المصدر: وردت المبادئ الستة (الأمان والثقة والاختيار والتعاون والتمكين والشمول) في تقييم "
+        "الاحتياجات الاستراتيجي الصادر عن وحدة الحدّ من العنف في وادي التايمز. أما الشروح الموجزة "
+        "فهي من صياغة هذا الموقع."
+    ),
     "Six principles": "ستة مبادئ",
     "Safety": "الأمان",
     "Trust": "الثقة",
@@ -444,7 +678,20 @@ ARABIC = {
     # Get involved
     "Get involved": "شارك معنا",
     "Share your practice": "شارك ممارستك",
-    "Join the special interest group": "انضم إلى مجموعة الاهتمام الخاص",
+    "Learning from other areas": "التعلّم من مناطق أخرى",
+    "The Thames Valley Violence Reduction Unit runs a Trauma Informed Practice Special Interest "
+    "Group. It brings together police officers, academics, researchers, mental health "
+    "professionals, neurodiversity experts, educational practitioners and specialists in "
+    "trauma-informed practice.": (
+        "تدير وحدة الحدّ من العنف في وادي التايمز مجموعة اهتمام خاص بالممارسة المُدركة للصدمات، "
+        "تجمع ضباط شرطة وأكاديميين وباحثين ومختصين في الصحة النفسية وخبراء في التنوع العصبي "
+        "وتربويين ومتخصصين في الممارسة المُدركة للصدمات."
+    ),
+    "It is the Thames Valley VRU's group, not the London VRU's: to ask about joining, contact the "
+    "Thames Valley VRU. Source: Thames Valley VRU news, 27 January 2023.": (
+        "هذه المجموعة تابعة لوحدة وادي التايمز وليست لوحدة لندن: للاستفسار عن الانضمام، تواصل مع "
+        "وحدة الحدّ من العنف في وادي التايمز. المصدر: خبر نشرته وحدة وادي التايمز في 27 يناير 2023."
+    ),
     # About, definition and get involved (remaining paragraphs)
     "16": "16",
     "4": "4",
@@ -482,34 +729,26 @@ ARABIC = {
         "الخدمات الصحية، وهي الجهات المذكورة في واجب مكافحة العنف الخطير."
     ),
     "Why the programme exists, its four phases, and who took part.": "لماذا وُجد البرنامج، ومراحله الأربع، ومن شارك فيه.",
-    "The London definition and its six principles.": "تعريف لندن ومبادئه الستة.",
-    "What trauma-informed practice means in London, and the six principles it rests on.": (
-        "ماذا تعني الممارسة المُدركة للصدمات في لندن، والمبادئ الستة التي تقوم عليها."
+    "Example wording for a London definition, and the six principles it draws on.": (
+        "صياغة على سبيل المثال لتعريف لندن، والمبادئ الستة التي يستند إليها."
+    ),
+    "Example wording for a London definition of trauma-informed practice, and the six principles "
+    "it draws on.": (
+        "صياغة على سبيل المثال لتعريف لندن للممارسة المُدركة للصدمات، والمبادئ الستة التي يستند إليها."
     ),
     "If your organisation is doing something you think others could learn from, tell us about it "
     "using the contact details at the bottom of this page.": (
         "إذا كانت مؤسستك تقوم بعمل تعتقد أن غيرها يمكن أن يتعلّم منه، فأخبرنا عنه عبر بيانات الاتصال في أسفل هذه الصفحة."
     ),
-    "It meets regularly to share presentations and discussion on how trauma-informed practice can be "
-    "promoted and embedded. New members from every profession are welcome.": (
-        "تجتمع المجموعة بانتظام لتبادل العروض والنقاش حول كيفية تعزيز الممارسة المُدركة للصدمات وترسيخها. "
-        "نرحّب بالأعضاء الجدد من كل المهن."
-    ),
     "Share your organisation's practice, and join the people changing how London works.": (
         "شارك ممارسة مؤسستك، وانضم إلى من يغيّرون طريقة عمل لندن."
     ),
-    "Share your practice and join the special interest group.": "شارك ممارستك وانضم إلى مجموعة الاهتمام الخاص.",
+    "Share your practice, and learn from other areas.": "شارك ممارستك، وتعلّم من مناطق أخرى.",
     "The Trauma-Informed London survey asked people working in London's health services, local "
     "authorities and policing to share examples of trauma-informed practice. It closed on 10 January "
-    "2025, and the answers shaped the case studies on this site.": (
+    "2025.": (
         "طلب استبيان لندن المُدركة للصدمات من العاملين في الخدمات الصحية والسلطات المحلية والشرطة في لندن "
-        "مشاركة أمثلة على الممارسة المُدركة للصدمات. أُغلق الاستبيان في 10 يناير 2025، وشكّلت الإجابات دراسات الحالة في هذا الموقع."
-    ),
-    "The VRU's Trauma-Informed Practice Special Interest Group brings together police officers, "
-    "academics, researchers, mental health professionals, neurodiversity experts, educational "
-    "practitioners and specialists in trauma-informed practice.": (
-        "تجمع مجموعة الاهتمام الخاص بالممارسة المُدركة للصدمات التابعة للوحدة ضباط شرطة وأكاديميين وباحثين "
-        "ومختصين في الصحة النفسية وخبراء في التنوع العصبي وتربويين ومتخصصين في الممارسة المُدركة للصدمات."
+        "مشاركة أمثلة على الممارسة المُدركة للصدمات. أُغلق الاستبيان في 10 يناير 2025."
     ),
     "Search": "بحث",
     "Search the whole site.": "ابحث في الموقع كله.",
@@ -599,9 +838,12 @@ def build(demo: Demo) -> None:
         about,
         StandardPage,
         "definition",
-        title="Our definition of trauma-informed practice",
-        introduction="What trauma-informed practice means in London, and the six principles it rests on.",
-        listing_summary="The London definition and its six principles.",
+        title="Defining trauma-informed practice",
+        introduction=(
+            "Example wording for a London definition of trauma-informed practice, and the six "
+            "principles it draws on."
+        ),
+        listing_summary="Example wording for a London definition, and the six principles it draws on.",
         body=DEFINITION_BODY,
         is_example_content=True,
     )
@@ -636,6 +878,11 @@ def build(demo: Demo) -> None:
     site_settings.privacy_page = site_settings.privacy_page or privacy
     site_settings.accessibility_page = site_settings.accessibility_page or accessibility
     site_settings.cookies_page = site_settings.cookies_page or cookies
+    if not site_settings.data_controller and not site_settings.data_protection_contact:
+        # Placeholders until the controller confirms them: readers see them marked as example.
+        site_settings.data_controller = "Example: the London Violence Reduction Unit"
+        site_settings.data_protection_contact = "dpo@example.org"
+        site_settings.data_protection_is_example = True
     site_settings.save()
     footer = FooterText.objects.filter(locale=Locale.get_default()).first()
     if footer is None:
@@ -667,7 +914,7 @@ def finish(demo: Demo) -> None:
         title="Get involved",
         show_in_menus=True,
         introduction="Share your organisation's practice, and join the people changing how London works.",
-        listing_summary="Share your practice and join the special interest group.",
+        listing_summary="Share your practice, and learn from other areas.",
         body=GET_INVOLVED_BODY,
     )
     from search.models import SearchPage
@@ -677,3 +924,28 @@ def finish(demo: Demo) -> None:
     )
     demo.translate(get_involved, ARABIC)
     demo.translate(search, ARABIC)
+    feature_pages(demo)
+
+
+# The home page's featured cards: the roadmap, an example case study and the next event.
+FEATURED = [
+    "roadmap",
+    "promising-practice/calmer-custody",
+    "events/roadmap-round-table-for-system-leaders",
+]
+
+
+def feature_pages(demo: Demo) -> None:
+    """Feature a few pages on the home page, once: an editor's own choice is kept."""
+    home = demo.home.specific
+    if home.featured_items.exists():
+        return
+    for path in FEATURED:
+        page = home
+        for slug in path.split("/"):
+            page = page.get_children().filter(slug=slug).first() if page else None
+        if page is not None:
+            home.featured_items.add(HomePageFeature(page=page))
+    home.save_revision().publish()
+    demo.created += 1
+    demo.report(f"  featured {home.featured_items.count()} pages on the home page")

@@ -6,6 +6,12 @@ from wagtail.models import Locale
 
 from home.models import Audience, Borough, DriverOfChange, Principle, Sector
 
+# The six principles are named in the Thames Valley VRU's Strategic Needs Assessment (seed 004),
+# not in a London document: every page that shows them names that source. The one-line
+# descriptions are the site's own explanatory wording.
+PRINCIPLES_SOURCE = "Thames Valley Violence Reduction Unit, Strategic Needs Assessment"
+PRINCIPLES_SOURCE_ARABIC = "وحدة الحدّ من العنف في وادي التايمز، تقييم الاحتياجات الاستراتيجي"
+
 PRINCIPLES = [
     ("safety", "Safety", "shield", "People feel physically and emotionally safe.", "الأمان"),
     ("trust", "Trust", "handshake", "Services are open, consistent and keep their word.", "الثقة"),
@@ -172,6 +178,7 @@ ARABIC_DESCRIPTIONS = {
     "London's borough councils and their services.": "مجالس أحياء لندن وخدماتها.",
     "Schools, colleges and alternative provision.": "المدارس والكليات والتعليم البديل.",
     "Charities and community organisations.": "الجمعيات الخيرية والمنظمات المجتمعية.",
+    PRINCIPLES_SOURCE: PRINCIPLES_SOURCE_ARABIC,
 }
 
 
@@ -197,7 +204,17 @@ def build_taxonomy(demo) -> None:
     demo.report = lambda message: None  # one line per group, not per term
     try:
         for order, (slug, name, icon, description, arabic) in enumerate(PRINCIPLES):
-            _term(Principle, demo, slug, name, arabic, order, icon=icon, description=description)
+            _term(
+                Principle,
+                demo,
+                slug,
+                name,
+                arabic,
+                order,
+                icon=icon,
+                description=description,
+                source=PRINCIPLES_SOURCE,
+            )
         for order, (slug, name, icon, description, arabic) in enumerate(DRIVERS):
             _term(
                 DriverOfChange,

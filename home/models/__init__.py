@@ -3,7 +3,7 @@
 from home.models.base import SitePage
 from home.models.chrome import FooterText, NoticeBanner, SiteSettings
 from home.models.news import NewsIndexPage, NewsPage, NewsPageTag
-from home.models.pages import HomePage, StandardPage
+from home.models.pages import HomePage, HomePageFeature, StandardPage
 from home.models.taxonomy import Audience, Borough, DriverOfChange, Principle, Sector
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "DriverOfChange",
     "FooterText",
     "HomePage",
+    "HomePageFeature",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",

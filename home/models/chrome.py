@@ -37,6 +37,52 @@ class SiteSettings(BaseSiteSetting):
     cookies_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    data_controller = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The organisation legally responsible for the personal data this site collects (the "
+            "data controller), with its address. Shown in the privacy notice."
+        ),
+    )
+    data_protection_contact = models.CharField(
+        max_length=300,
+        blank=True,
+        verbose_name=_("data protection officer contact"),
+        help_text=_(
+            "How readers reach the controller's data protection officer, e.g. an email address. "
+            "Shown in the privacy notice."
+        ),
+    )
+    data_protection_is_example = models.BooleanField(
+        default=False,
+        verbose_name=_("controller and contact are example content"),
+        help_text=_(
+            "Ticked while the two fields above hold placeholders. Readers see them marked as an "
+            "example: untick once the controller has confirmed them."
+        ),
+    )
+    accessibility_prepared_on = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("accessibility statement prepared on"),
+        help_text=_("The date the accessibility statement was prepared or last reviewed."),
+    )
+    accessibility_tested_on = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("site last tested on"),
+        help_text=_("The date the site was last tested for accessibility, as the statement says."),
+    )
+    accessibility_reply_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("reply time (working days)"),
+        help_text=_(
+            "How many working days readers wait, at most, for a reply about an accessibility "
+            "problem or a request for another format. Shown in the accessibility statement."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -65,10 +111,35 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Footer pages"),
             help_text=_("Readers see these pages in their own language when a translation exists."),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("data_controller"),
+                FieldPanel("data_protection_contact"),
+                FieldPanel("data_protection_is_example"),
+            ],
+            heading=_("Privacy notice"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("accessibility_prepared_on"),
+                FieldPanel("accessibility_tested_on"),
+                FieldPanel("accessibility_reply_days"),
+            ],
+            heading=_("Accessibility statement"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("site settings")
+
+    @property
+    def data_protection_details(self) -> dict:
+        """The controller and contact, flagged as an example while they are placeholders."""
+        return {
+            "controller": self.data_controller,
+            "contact": self.data_protection_contact,
+            "is_example_content": self.data_protection_is_example,
+        }
 
     def social_links(self) -> list[tuple[str, str]]:
         return [

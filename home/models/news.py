@@ -70,6 +70,7 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
                     "description": article.summary,
                     "date": article.date,
                     "author": article.author,
+                    "is_example_content": article.is_example_content,
                 }
                 for article in self.articles()[:20]
             ],

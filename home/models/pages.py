@@ -4,12 +4,32 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStoryBlock
+from home.blocks.policies import (
+    AccessibilityDatesBlock,
+    AccessibilityReplyTimeBlock,
+    DataProtectionContactBlock,
+    PersonalDataBlock,
+)
+from home.caching import cached
 from home.models.base import SitePage
+
+MAX_FEATURED = 6
+
+
+class StandardStoryBlock(BaseStoryBlock):
+    """The shared blocks, plus those the privacy notice and accessibility statement need."""
+
+    personal_data = PersonalDataBlock()
+    data_protection_contact = DataProtectionContactBlock()
+    accessibility_reply_time = AccessibilityReplyTimeBlock()
+    accessibility_dates = AccessibilityDatesBlock()
 
 
 class HomePage(SitePage):
@@ -28,6 +48,16 @@ class HomePage(SitePage):
         FieldPanel("hero_heading"),
         FieldPanel("hero_text"),
         FieldPanel("body"),
+        InlinePanel(
+            "featured_items",
+            heading=_("Featured"),
+            label=_("Featured page"),
+            max_num=MAX_FEATURED,
+            help_text=_(
+                "Pages shown as cards under the body, in this order. Readers see each in their "
+                "own language where it is translated. Set them on the English home page."
+            ),
+        ),
     ]
     search_fields = [
         *SitePage.search_fields,
@@ -50,6 +80,58 @@ class HomePage(SitePage):
     class Meta:
         verbose_name = _("home page")
 
+    def featured(self) -> list[dict]:
+        """The featured pages as cards in this home page's language, each with its example
+        flag. Read from the default language's home page; cached until the next publish."""
+
+        def build() -> list[dict]:
+            default = Locale.get_default()
+            source = self if self.locale_id == default.pk else self.get_translation_or_none(default)
+            chosen = [item.page for item in (source or self).featured_items.select_related("page")]
+            keys = [page.translation_key for page in chosen]
+            local = {
+                page.translation_key: page
+                for page in Page.objects.live()
+                .public()
+                .filter(translation_key__in=keys, locale_id=self.locale_id)
+                .specific()
+            }
+            cards = []
+            for page in chosen:
+                shown = local.get(page.translation_key)
+                if shown is None:
+                    if not page.live:
+                        continue
+                    shown = page.specific
+                cards.append(
+                    {
+                        "title": shown.title,
+                        "url": shown.url,
+                        "summary": getattr(shown, "summary", "") or shown.search_description,
+                        "is_example_content": getattr(shown, "is_example_content", False),
+                    }
+                )
+            return cards
+
+        return cached(f"home-featured:{self.pk}", build)
+
+
+class HomePageFeature(Orderable):
+    """A page featured on the home page as a card (the roadmap, a case study, an event...)."""
+
+    home = ParentalKey("home.HomePage", on_delete=models.CASCADE, related_name="featured_items")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The page to feature. Its title and listing summary are shown."),
+    )
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured page")
+
 
 class StandardPage(SitePage):
     """A general page: about the programme, the definition, policies, get involved."""
@@ -57,7 +139,7 @@ class StandardPage(SitePage):
     introduction = models.TextField(
         max_length=600, blank=True, help_text=_("A short opening paragraph, shown larger.")
     )
-    body = StreamField(BaseStoryBlock())
+    body = StreamField(StandardStoryBlock())
     show_quick_exit = models.BooleanField(
         default=False,
         verbose_name=_("show 'Leave this site' button"),

@@ -99,7 +99,24 @@ class IconTerm(TaxonomyTerm):
 
 
 class Principle(IconTerm):
-    """One of the six principles of trauma-informed practice (safety, trust, choice, ...)."""
+    """One of the six principles of trauma-informed practice (safety, trust, choice, ...).
+
+    The principles come from a named document, and wherever they are shown readers see it."""
+
+    source = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "The document these principles come from, named wherever the principles are shown, "
+            "e.g. 'Thames Valley Violence Reduction Unit, Strategic Needs Assessment'."
+        ),
+    )
+
+    panels = [*IconTerm.panels, FieldPanel("source")]
+    override_translatable_fields = [
+        *IconTerm.override_translatable_fields,
+        TranslatableField("source"),
+    ]
 
     class Meta(IconTerm.Meta):
         verbose_name = _("principle")

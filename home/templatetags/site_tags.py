@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from home import caching
 from home import chrome as site_chrome
+from home.examples import is_example, labelled
 
 register = template.Library()
 
@@ -121,3 +122,16 @@ def anchor(value) -> str:
     from django.utils.text import slugify
 
     return slugify(str(value), allow_unicode=True) or "section"
+
+
+@register.inclusion_tag("components/example_label.html")
+def example_label(item) -> dict:
+    """The example label for a card or list item whose details are invented (home/examples.py)."""
+    return {"is_example": is_example(item)}
+
+
+@register.filter(name="labelled")
+def labelled_filter(text, item) -> str:
+    """Plain text with the example label in front when `item` is example content (for
+    descriptions shown off the page: search engines, shared links)."""
+    return labelled(str(text), item) if text else text

@@ -72,7 +72,7 @@ def test_finder_queries_and_html_do_not_grow_with_a_thousand_case_studies(client
         ("/ar/promising-practice/calmer-custody/", "احتجاز أكثر هدوءًا"),
         ("/en-gb/research/", "Trauma-informed London: final report"),
         ("/en-gb/research/final-report/", "Cite this report"),
-        ("/en-gb/news/", "Special Interest Group meets"),
+        ("/en-gb/news/", "special interest group meets"),
         ("/en-gb/news/survey-launched/", "Trauma-Informed London survey launched"),
     ],
 )

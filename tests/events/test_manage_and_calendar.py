@@ -132,8 +132,9 @@ def test_the_calendar_feed_lists_every_event(client):
     response = client.get("/en-gb/event-calendar.ics")
     calendar = icalendar.Calendar.from_ical(response.content)
     titles = {str(entry["SUMMARY"]) for entry in calendar.walk("VEVENT")}
-    assert "Celebrating trauma-informed London: the roadmap launch" in titles
-    assert "Trauma-informed supervision: a practitioner workshop" in titles
+    # The demo's events are example content: calendars show the label too.
+    assert "[Example] Celebrating trauma-informed London: the roadmap launch" in titles
+    assert "[Example] Trauma-informed supervision: a practitioner workshop" in titles
 
 
 def test_event_pages_carry_schema_org_event_data(client):

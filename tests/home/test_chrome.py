@@ -54,4 +54,4 @@ def test_the_dashboard_lists_pages_that_still_hold_example_content(client, edito
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
     assert "still hold example content" in html
-    assert "Our definition of trauma-informed practice" in html
+    assert "Defining trauma-informed practice" in html

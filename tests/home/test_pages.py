@@ -195,6 +195,7 @@ def test_an_editor_creates_and_publishes_a_home_page_for_a_new_site(client, edit
         slug="home",
         hero_heading="A trauma-informed London",
         body=streamfield([("paragraph", rich_text("<p>Welcome.</p>"))]),
+        featured_items=inline_formset([]),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     home = root.get_children().get(slug="home")
