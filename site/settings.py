@@ -307,6 +307,8 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Editors' avatars are uploaded, never fetched from gravatar.com: the admin asks no third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Purging the CDN when editors publish: pages are cached for PAGE_CACHE_SECONDS at most, and a
 # published or unpublished page is purged at once through the CDN's purge API.
@@ -380,6 +382,21 @@ CONTENT_SECURITY_POLICY = (
     "script-src 'self'; style-src 'self'; font-src 'self'; connect-src 'self'; "
     "frame-src https://www.youtube-nocookie.com https://player.vimeo.com; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+# The admin's policy (README, "Security"): the same origins, with two relaxations Wagtail 7.4's
+# admin cannot work without. 'unsafe-inline' scripts: its date and time pickers and inline
+# panels start from inline <script> tags whose text differs per field, so no hash or nonce
+# can list them. 'unsafe-inline' styles: its templates and Draftail set style attributes.
+# frame-ancestors/frame-src 'self': the live preview shows the page in a frame of the editor.
+# No 'unsafe-eval', no third-party origin, no Gravatar (WAGTAIL_GRAVATAR_PROVIDER_URL).
+ADMIN_CONTENT_SECURITY_POLICY = (
+    f"default-src 'self'; img-src 'self' data: blob: {_media_origins}".rstrip()
+    + f"; media-src 'self' {_media_origins}".rstrip()
+    + "; "
+    "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+    "connect-src 'self'; worker-src 'self'; "
+    "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
 
 # The client's address, for throttling and login lockout (home.security.client_address): the
