@@ -33,7 +33,9 @@ class AdminTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.ADMIN_REQUIRE_2FA and request.path_info.startswith(reverse("wagtailadmin_home")):
+        if settings.ADMIN_REQUIRE_2FA and request.path_info.startswith(
+            reverse("wagtailadmin_home")
+        ):
             redirect = self.second_factor_redirect(request)
             if redirect is not None:
                 return redirect
@@ -50,6 +52,8 @@ class AdminTwoFactorMiddleware:
             url_name = None
         if url_name in ALWAYS_OPEN:
             return None
-        target = "accounts_two_factor_verify" if has_authenticator(user) else "accounts_two_factor_enrol"
+        target = (
+            "accounts_two_factor_verify" if has_authenticator(user) else "accounts_two_factor_enrol"
+        )
         query = urlencode({"next": request.get_full_path()})
         return HttpResponseRedirect(f"{reverse(target)}?{query}")

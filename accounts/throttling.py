@@ -30,6 +30,7 @@ def guesses_key(scope: str, object_id: int, address: str) -> str:
 
 def limit_guesses(view, scope: str, id_argument: str):
     """Wrap one of Wagtail's password views so that wrong guesses are limited per address."""
+
     @functools.wraps(view)
     def limited(request, *args, **kwargs):
         if request.method != "POST":

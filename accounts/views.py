@@ -34,7 +34,9 @@ def enrol(request):
     """First sign-in: add this site to an authenticator app, prove it with one code, and
     receive the recovery codes (shown once)."""
     if two_factor.has_authenticator(request.user):
-        return redirect(next_url(request) if request.user.is_verified() else "accounts_two_factor_verify")
+        return redirect(
+            next_url(request) if request.user.is_verified() else "accounts_two_factor_verify"
+        )
     device = two_factor.pending_authenticator(request.user)
     form = EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -47,7 +49,9 @@ def enrol(request):
             )
         form.add_error(
             "code",
-            _("That code did not match. Check the app shows this site, then type the code it shows now."),
+            _(
+                "That code did not match. Check the app shows this site, then type the code it shows now."
+            ),
         )
     return TemplateResponse(
         request,

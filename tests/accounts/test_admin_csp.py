@@ -81,9 +81,12 @@ def test_the_admin_works_under_its_policy_with_no_violations(chromium, site_serv
     console_errors: list[str] = []
     page.on(
         "console",
-        lambda message: console_errors.append(message.text)
-        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text
-        else None,
+        lambda message: (
+            console_errors.append(message.text)
+            if "Content Security Policy" in message.text
+            or "Content-Security-Policy" in message.text
+            else None
+        ),
     )
     base = site_server.url
     try:

@@ -21,7 +21,9 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password"
 
 
-def sign_in(client: Client, password: str, username: str = "editor", address: str = "203.0.113.7", **headers):
+def sign_in(
+    client: Client, password: str, username: str = "editor", address: str = "203.0.113.7", **headers
+):
     return client.post(
         "/admin/login/",
         {"username": username, "password": password, "next": "/admin/"},
@@ -51,7 +53,9 @@ def test_five_wrong_passwords_lock_the_sign_in_even_for_the_right_one(editor):
     assert "_auth_user_id" not in client.session
 
 
-def test_the_lockout_holds_for_that_account_from_anywhere_and_for_that_address(editor, django_user_model):
+def test_the_lockout_holds_for_that_account_from_anywhere_and_for_that_address(
+    editor, django_user_model
+):
     django_user_model.objects.create_superuser("colleague", "c@example.org", PASSWORD)
     fail_five_times(Client())
     # The same account from another address: still locked.
@@ -59,7 +63,10 @@ def test_the_lockout_holds_for_that_account_from_anywhere_and_for_that_address(e
     # Another account from the guessing address: locked too.
     assert sign_in(Client(), PASSWORD, username="colleague").status_code == 429
     # Another account from another address signs in.
-    assert sign_in(Client(), PASSWORD, username="colleague", address="198.51.100.20").status_code == 302
+    assert (
+        sign_in(Client(), PASSWORD, username="colleague", address="198.51.100.20").status_code
+        == 302
+    )
 
 
 def test_the_address_is_the_one_the_trusted_proxy_appended(editor, settings):
@@ -122,7 +129,13 @@ def test_an_operator_unlocks_an_address_with_axes_reset_ip(editor, django_user_m
 
 @pytest.fixture
 def protected_page():
-    page = Page.objects.get(depth=2, locale__language_code="en-gb").get_children().live().first().specific
+    page = (
+        Page.objects.get(depth=2, locale__language_code="en-gb")
+        .get_children()
+        .live()
+        .first()
+        .specific
+    )
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="the-shared-word"
     )
@@ -181,10 +194,16 @@ def test_guessing_a_document_password_is_stopped_after_five_wrong_tries():
     url = f"/documents/authenticate_with_password/{restriction.pk}/"
     for attempt in range(5):
         response = client.post(
-            url, {"password": f"guess-{attempt}", "return_url": document.url}, REMOTE_ADDR="203.0.113.7"
+            url,
+            {"password": f"guess-{attempt}", "return_url": document.url},
+            REMOTE_ADDR="203.0.113.7",
         )
         assert response.status_code == 200
-    locked = client.post(url, {"password": "board-only", "return_url": document.url}, REMOTE_ADDR="203.0.113.7")
+    locked = client.post(
+        url, {"password": "board-only", "return_url": document.url}, REMOTE_ADDR="203.0.113.7"
+    )
     assert locked.status_code == 429
-    right = Client().post(url, {"password": "board-only", "return_url": document.url}, REMOTE_ADDR="198.51.100.20")
+    right = Client().post(
+        url, {"password": "board-only", "return_url": document.url}, REMOTE_ADDR="198.51.100.20"
+    )
     assert right.status_code == 302

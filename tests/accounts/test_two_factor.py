@@ -81,7 +81,8 @@ def test_setting_up_and_a_right_code_reach_the_dashboard(django_user_model):
     # The wrong code made the next try wait a second (django-otp's throttling).
     TOTPDevice.objects.filter(user=user).update(throttling_failure_count=0)
     done = client.post(
-        "/admin/two-step/set-up/", {"code": code_from_set_up_screen(set_up), "next": "/admin/pages/"}
+        "/admin/two-step/set-up/",
+        {"code": code_from_set_up_screen(set_up), "next": "/admin/pages/"},
     )
     html = done.content.decode()
     assert "Your recovery codes" in html
@@ -149,10 +150,19 @@ def test_a_recovery_code_works_once(editor):
 
 def test_new_recovery_codes_replace_the_old_ones(editor, client):
     client.force_login(editor)
-    first = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", client.post("/admin/two-step/settings/").content.decode())
-    second = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", client.post("/admin/two-step/settings/").content.decode())
+    first = re.findall(
+        r"<li><code>([a-z2-7]{8})</code></li>",
+        client.post("/admin/two-step/settings/").content.decode(),
+    )
+    second = re.findall(
+        r"<li><code>([a-z2-7]{8})</code></li>",
+        client.post("/admin/two-step/settings/").content.decode(),
+    )
     assert len(second) == 10 and not set(first) & set(second)
-    assert "You have 10 unused recovery codes" in client.get("/admin/two-step/settings/").content.decode()
+    assert (
+        "You have 10 unused recovery codes"
+        in client.get("/admin/two-step/settings/").content.decode()
+    )
 
     other = Client()
     sign_in_with_password(other)

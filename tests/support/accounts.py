@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 def authenticator_for(user) -> TOTPDevice:
