@@ -105,6 +105,13 @@ def test_the_admin_works_under_its_policy_with_no_violations(chromium, site_serv
         page.wait_for_url(f"{base}/admin/")
         page.locator("#wagtail-sidebar .sidebar-main-menu").wait_for()
 
+        # The policy is enforced and reports reach this test: a third-party image is refused.
+        page.evaluate("new Image().src = 'https://tracker.example/pixel.png'")
+        page.wait_for_timeout(300)
+        assert [v for v in violations if "tracker.example" in v], "violations are not reported"
+        violations.clear()
+        console_errors.clear()
+
         # The page editor with its StreamField (rendered in the browser by telepath).
         page.goto(f"{base}/admin/pages/{page_id}/edit/")
         page.locator("[data-streamfield-stream-container]").first.wait_for()
@@ -121,7 +128,7 @@ def test_the_admin_works_under_its_policy_with_no_violations(chromium, site_serv
 
         # The live preview, in a frame of the editor.
         page.locator("[data-side-panel-toggle='preview']").click()
-        frame = page.frame_locator("iframe[data-w-preview-target='iframe']")
+        frame = page.frame_locator("#w-preview-iframe")
         frame.locator("h1").first.wait_for()
         page.wait_for_timeout(500)  # let late reports arrive
     finally:
