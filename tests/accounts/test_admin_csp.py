@@ -119,9 +119,9 @@ def test_the_admin_works_under_its_policy_with_no_violations(chromium, site_serv
 
         # The image chooser (Promote tab: listing image).
         page.get_by_role("tab", name="Promote").click()
-        page.locator("[data-chooser-action-choose]").first.click()
+        page.locator("[data-chooser-action-choose]:visible").first.click()
         modal = page.locator(".modal-content")
-        modal.get_by_role("heading", name="Choose an image").wait_for()
+        modal.get_by_role("heading", name="Choose an image").wait_for(timeout=60_000)
         modal.locator("a.image-choice, [data-chooser-modal-choice]").first.wait_for()
         modal.locator("button.close").click()
         modal.wait_for(state="hidden")

@@ -111,7 +111,7 @@ def test_an_operator_unlocks_an_account_with_axes_reset_username(editor):
     assert sign_in(Client(), PASSWORD, address="198.51.100.20").status_code == 429
     out = StringIO()
     call_command("axes_reset_username", "editor", stdout=out)
-    assert "1 attempts removed" in out.getvalue() or "removed" in out.getvalue()
+    assert "attempts removed" in out.getvalue()
     assert sign_in(Client(), PASSWORD, address="198.51.100.20").status_code == 302
 
 
