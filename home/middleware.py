@@ -1,4 +1,5 @@
-"""Response headers every public page carries."""
+"""Response headers every page carries: the public site's and the admin's own
+Content-Security-Policy (settings CONTENT_SECURITY_POLICY and ADMIN_CONTENT_SECURITY_POLICY)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
-# Wagtail's admin needs inline scripts and styles; it has its own protections.
+# Wagtail's admin needs inline scripts and styles: it gets its own, looser policy.
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
 class SecurityHeadersMiddleware:
-    """Adds a strict Content-Security-Policy and Permissions-Policy to public pages, and lets a
-    CDN cache anonymous pages for PAGE_CACHE_SECONDS (never a response that sets a cookie)."""
+    """Adds a strict Content-Security-Policy (the admin's own under /admin/) and
+    Permissions-Policy, and lets a CDN cache anonymous public pages for PAGE_CACHE_SECONDS
+    (never a response that sets a cookie)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -25,11 +27,17 @@ class SecurityHeadersMiddleware:
         is_admin = request.path.startswith(ADMIN_PREFIXES)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-        if not is_admin:
+        if is_admin:
+            response.setdefault("Content-Security-Policy", settings.ADMIN_CONTENT_SECURITY_POLICY)
+        else:
             policy = settings.CONTENT_SECURITY_POLICY
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 # Signed-in editors see Wagtail's user bar, which styles itself inline.
                 policy = policy.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+            if getattr(request, "is_dummy", False):
+                # Wagtail's preview: the public page under its own policy, but shown in a
+                # frame of the page editor.
+                policy = policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
             response.setdefault("Content-Security-Policy", policy)
         self._set_caching(request, response, is_admin)
         return response

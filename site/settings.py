@@ -7,6 +7,7 @@ With no environment at all it runs in development mode on SQLite and local files
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -82,6 +83,7 @@ PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "") or WAGTAILADMIN_BASE_URL
 
 INSTALLED_APPS = [
     "home",
+    "accounts",
     "roadmap",
     "casestudies",
     "events",
@@ -106,6 +108,10 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -124,9 +130,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site.urls"
@@ -297,6 +307,8 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Editors' avatars are uploaded, never fetched from gravatar.com: the admin asks no third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Purging the CDN when editors publish: pages are cached for PAGE_CACHE_SECONDS at most, and a
 # published or unpublished page is purged at once through the CDN's purge API.
@@ -371,6 +383,21 @@ CONTENT_SECURITY_POLICY = (
     "frame-src https://www.youtube-nocookie.com https://player.vimeo.com; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+# The admin's policy (README, "Security"): the same origins, with two relaxations Wagtail 7.4's
+# admin cannot work without. 'unsafe-inline' scripts: its date and time pickers and inline
+# panels start from inline <script> tags whose text differs per field, so no hash or nonce
+# can list them. 'unsafe-inline' styles: its templates and Draftail set style attributes.
+# frame-ancestors/frame-src 'self': the live preview shows the page in a frame of the editor.
+# No 'unsafe-eval', no third-party origin, no Gravatar (WAGTAIL_GRAVATAR_PROVIDER_URL).
+ADMIN_CONTENT_SECURITY_POLICY = (
+    f"default-src 'self'; img-src 'self' data: blob: {_media_origins}".rstrip()
+    + f"; media-src 'self' {_media_origins}".rstrip()
+    + "; "
+    "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+    "connect-src 'self'; worker-src 'self'; "
+    "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+)
 
 # The client's address, for throttling and login lockout (home.security.client_address): the
 # header our own proxy or CDN sets (e.g. X-Forwarded-For), and how many proxies of ours append
@@ -378,6 +405,34 @@ CONTENT_SECURITY_POLICY = (
 # does not overwrite: clients can send any header they like.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 TRUSTED_PROXY_COUNT = max(1, env_int("TRUSTED_PROXY_COUNT", 1))
+
+# --- Editor accounts: sign-in lockout and two-factor authentication (accounts/) --------------
+
+# django-axes counts failed admin sign-ins in the database (shared by every app server).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After LOGIN_FAILURE_LIMIT wrong passwords, sign-in is refused for LOGIN_COOLOFF_MINUTES: for
+# that username from any address, and for that address whatever the username. The same limit
+# guards the passwords of password-protected pages and documents (per address and page).
+LOGIN_FAILURE_LIMIT = max(1, env_int("LOGIN_FAILURE_LIMIT", 5))
+LOGIN_COOLOFF_MINUTES = max(1, env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "home.security.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+
+# Every admin user proves a second factor (an authenticator app's code, or a one-off recovery
+# code) before the admin shows anything. On by default; off by default only with DEBUG, so a
+# laptop's `make run` admin works with the printed password alone.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", default=not DEBUG)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Wrong codes make the next try wait 1, 2, 4, 8... seconds (django-otp's throttling).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

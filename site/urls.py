@@ -5,13 +5,22 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_serve
 
+from accounts.throttling import limit_guesses
 from home import views as home_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's own password form for private documents, with wrong guesses limited
+    # (accounts.throttling); the same path, so Wagtail's links still lead here.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        limit_guesses(wagtaildocs_serve.authenticate_with_password, "document", "restriction_id"),
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt),
     path("sitemap.xml", home_views.sitemap_xml),
@@ -34,6 +43,11 @@ urlpatterns += i18n_patterns(
     path("", include("casestudies.urls")),
     path("", include("events.urls")),
     path("", include("search.urls")),
+    # Wagtail's password form for private pages, with wrong guesses limited (see above).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        limit_guesses(wagtail_views.authenticate_with_password, "page", "page_view_restriction_id"),
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -16,6 +16,7 @@ os.environ.setdefault("TESTING", "true")
 import pytest
 from django.core.management import call_command
 
+from tests.support.accounts import VerifiedClient, authenticator_for
 from tests.support.server import SiteServer, start_site_server
 
 
@@ -56,11 +57,21 @@ def site_server(tmp_path_factory) -> SiteServer:
 
 
 @pytest.fixture
+def client():
+    """A test client whose force_login also passes the admin's two-step sign-in (as after a
+    right code from the user's authenticator app; see tests/support/accounts.py)."""
+    return VerifiedClient()
+
+
+@pytest.fixture
 def editor(django_user_model):
-    """A signed-in-capable administrator (Wagtail's admin views need one)."""
-    return django_user_model.objects.create_superuser(
+    """A signed-in-capable administrator (Wagtail's admin views need one), with two-step
+    sign-in set up."""
+    user = django_user_model.objects.create_superuser(
         "editor", "editor@example.org", "a-long-test-password"
     )
+    authenticator_for(user)
+    return user
 
 
 @pytest.fixture(scope="session")
