@@ -9,5 +9,6 @@ class HomeConfig(AppConfig):
 
     def ready(self) -> None:
         from home import checks, chrome, exports  # noqa: F401  (signals and system checks register on import)
+        from home.accounts import checks as _account_checks  # noqa: F401
 
         exports.install()

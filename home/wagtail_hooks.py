@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.accounts import wagtail_hooks as _account_hooks  # noqa: F401  (two-step sign-in screens)
 from home.admin_views import ExampleContentPanel, editor_guide
 from home.models import (
     Audience,

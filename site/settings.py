@@ -83,7 +83,6 @@ PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "") or WAGTAILADMIN_BASE_URL
 
 INSTALLED_APPS = [
     "home",
-    "accounts",
     "roadmap",
     "casestudies",
     "events",
@@ -131,7 +130,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "accounts.middleware.AdminTwoFactorMiddleware",
+    "home.accounts.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -406,7 +405,7 @@ ADMIN_CONTENT_SECURITY_POLICY = (
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 TRUSTED_PROXY_COUNT = max(1, env_int("TRUSTED_PROXY_COUNT", 1))
 
-# --- Editor accounts: sign-in lockout and two-factor authentication (accounts/) --------------
+# --- Editor accounts: sign-in lockout and two-factor authentication (home/accounts/) ---------
 
 # django-axes counts failed admin sign-ins in the database (shared by every app server).
 AUTHENTICATION_BACKENDS = [
@@ -422,7 +421,7 @@ AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "home.security.client_address"
-AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+AXES_LOCKOUT_CALLABLE = "home.accounts.lockout.locked_out"
 AXES_RESET_ON_SUCCESS = True
 
 # Every admin user proves a second factor (an authenticator app's code, or a one-off recovery
@@ -469,5 +468,6 @@ LOGGING = {
         "botocore": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }

@@ -10,13 +10,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_serve
 
-from accounts.throttling import limit_guesses
 from home import views as home_views
+from home.accounts.throttling import limit_guesses
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's own password form for private documents, with wrong guesses limited
-    # (accounts.throttling); the same path, so Wagtail's links still lead here.
+    # (home.accounts.throttling); the same path, so Wagtail's links still lead here.
     path(
         "documents/authenticate_with_password/<int:restriction_id>/",
         limit_guesses(wagtaildocs_serve.authenticate_with_password, "document", "restriction_id"),

@@ -2,7 +2,7 @@
 
 `VerifiedClient.force_login` signs a user in *and* marks the session as having proved a
 second factor with the user's authenticator app (made for them if they have none), exactly
-as accounts.views.verify does after a right code. Tests about two-step sign-in itself use a
+as home.accounts.views.verify does after a right code. Tests about two-step sign-in itself use a
 plain `django.test.Client` and go through the real screens.
 """
 

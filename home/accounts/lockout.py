@@ -16,7 +16,7 @@ def locked_out(request, original_response=None, credentials=None, reason="sign-i
     """Render the lockout page (django-axes' AXES_LOCKOUT_CALLABLE signature, plus a reason)."""
     response = render(
         request,
-        "accounts/locked_out.html",
+        "home/accounts/locked_out.html",
         {
             "title": _("Too many wrong passwords"),
             "reason": reason,

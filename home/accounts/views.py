@@ -16,8 +16,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts import two_factor
-from accounts.forms import CodeForm, EnrolForm
+from home.accounts import two_factor
+from home.accounts.forms import CodeForm, EnrolForm
 
 
 def next_url(request) -> str:
@@ -44,7 +44,7 @@ def enrol(request):
         if codes is not None:
             return TemplateResponse(
                 request,
-                "accounts/admin/recovery_codes.html",
+                "home/accounts/admin/recovery_codes.html",
                 {"codes": codes, "next": next_url(request), "first_time": True},
             )
         form.add_error(
@@ -55,7 +55,7 @@ def enrol(request):
         )
     return TemplateResponse(
         request,
-        "accounts/admin/enrol.html",
+        "home/accounts/admin/enrol.html",
         {
             "form": form,
             "next": next_url(request),
@@ -95,7 +95,7 @@ def verify(request):
             ),
         )
     return TemplateResponse(
-        request, "accounts/admin/verify.html", {"form": form, "next": next_url(request)}
+        request, "home/accounts/admin/verify.html", {"form": form, "next": next_url(request)}
     )
 
 
@@ -105,12 +105,12 @@ def settings_view(request):
         codes = two_factor.replace_recovery_codes(request.user)
         return TemplateResponse(
             request,
-            "accounts/admin/recovery_codes.html",
+            "home/accounts/admin/recovery_codes.html",
             {"codes": codes, "next": reverse("accounts_two_factor_settings"), "first_time": False},
         )
     return TemplateResponse(
         request,
-        "accounts/admin/settings.html",
+        "home/accounts/admin/settings.html",
         {
             "page_title": _("Two-step sign-in"),
             "codes_left": two_factor.recovery_codes_left(request.user),
@@ -127,7 +127,7 @@ def reset_user(request, user_id):
     if request.method != "POST":
         return TemplateResponse(
             request,
-            "accounts/admin/reset_confirm.html",
+            "home/accounts/admin/reset_confirm.html",
             {"page_title": _("Reset two-step sign-in"), "subject": user},
         )
     two_factor.reset(user)

@@ -4,7 +4,7 @@ able to sign in)."""
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts import two_factor
+from home.accounts import two_factor
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from accounts import views
+from home.accounts import views
 
 
 @hooks.register("register_admin_urls")

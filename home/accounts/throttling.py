@@ -17,7 +17,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-from accounts.lockout import locked_out
+from home.accounts.lockout import locked_out
 from home.security import client_address
 
 KEY_PREFIX = "password-guesses"

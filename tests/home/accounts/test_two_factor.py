@@ -18,7 +18,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.checks import check_two_factor_required
+from home.accounts.checks import check_two_factor_required
 from tests.support.accounts import current_code
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 
-from accounts.two_factor import has_authenticator
+from home.accounts.two_factor import has_authenticator
 
 # Admin URLs an unverified user may still reach.
 ALWAYS_OPEN = {
