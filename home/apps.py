@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.urls import register_converter
+
+from home.converters import ObjectIdConverter
 
 
 class HomeConfig(AppConfig):
@@ -9,3 +12,5 @@ class HomeConfig(AppConfig):
 
     def ready(self) -> None:
         from home import checks, chrome  # noqa: F401  (signals and system checks register on import)
+
+        register_converter(ObjectIdConverter, "id")

@@ -29,12 +29,20 @@ from home.middleware import ADMIN_PREFIXES
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Longer than any query parameter the site reads (search terms stop at 200 characters).
 MAX_QUERY_VALUE = 1000
-# Longer than any public form field (the longest, access needs, takes 1000).
+# Longer than any public form field (the longest, access needs, takes 1000): a value a little
+# too long gets the form's own message, a huge one this page instead of being shown again.
 MAX_FORM_VALUE = 5000
 MAX_NAME = 100
+# Django percent-encodes again the bytes of an address that are not UTF-8, so a decoded path
+# holding "%C3" or the like came with broken text (no address of this site contains "%").
+BROKEN_UTF8_IN_PATH = re.compile(r"%[89a-fA-F][0-9a-fA-F]")
+# No address on the site comes near this; file systems refuse names longer than 255 bytes.
+MAX_PATH = 2000
+MAX_PATH_SEGMENT = 255
 # How much of a parameter's name the error page repeats.
 EXCERPT = 30
-FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+# Forms as browsers send them (public views take no file uploads).
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 class InputProblem(Exception):
@@ -78,10 +86,17 @@ def check_request(request) -> None:
     """Raise InputProblem when the request holds input no public view accepts."""
     if CONTROL_CHARACTERS.search(request.path_info):
         raise InputProblem(_("The address contained control characters."))
+    if BROKEN_UTF8_IN_PATH.search(request.path_info):
+        raise InputProblem(_("It contained characters that are not valid text (UTF-8)."))
+    if len(request.path_info) > MAX_PATH or any(
+        len(segment) > MAX_PATH_SEGMENT for segment in request.path_info.split("/")
+    ):
+        raise InputProblem(_("The address was much longer than any on this site."))
     _check_encoding(request.META.get("QUERY_STRING", "").encode("iso-8859-1", "replace"))
     _check_values(request.GET, MAX_QUERY_VALUE)
-    if request.method == "POST" and request.content_type == FORM_CONTENT_TYPE:
-        _check_encoding(request.body)
+    if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
+        if request.content_type == FORM_CONTENT_TYPES[0]:
+            _check_encoding(request.body)
         _check_values(request.POST, MAX_FORM_VALUE)
 
 
