@@ -1,11 +1,13 @@
 """One gate for what readers send: hostile input gets the site's own 400 page, never a 500.
 
-Every public view reads the address and, for its forms, a URL-encoded body. Rather than each
-view defending itself, this middleware turns away, before any view runs, what no reader's
-browser ever sends and what databases, XML feeds and emails cannot hold:
+Every public view reads the address and, for its forms, a body. Rather than each view
+defending itself, this middleware deals, before any view runs, with what databases, XML feeds
+and emails cannot hold:
 
-- control characters (C0 and DEL; tab, line feed and carriage return are fine in forms), which
-  PostgreSQL refuses in text (NUL) and XML 1.0 cannot contain (the Atom feeds);
+- control characters (C0 and DEL; tab, line feed and carriage return are fine), which
+  PostgreSQL refuses in text (NUL) and XML 1.0 cannot contain (the Atom feeds). In the address
+  and its query string they can only come from tampering: 400. In a form they may come with
+  text a reader pasted, so they are removed and the form carries on with the rest;
 - bytes that are not UTF-8 once percent-decoded (Django would otherwise quietly replace them);
 - values far longer than any field takes (forms still say "must be N characters or fewer"
   for a value a little too long; a megabyte gets this page instead of being echoed back).
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_to_bytes
 
+from django.http import QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -67,23 +70,37 @@ def _check_encoding(raw: bytes) -> None:
         raise InputProblem(_("It contained characters that are not valid text (UTF-8).")) from error
 
 
-def _check_values(data, max_value: int) -> None:
+def _check_values(data, max_value: int, refuse_controls: bool) -> bool:
+    """Raise InputProblem for what is refused; True if control characters are to be removed."""
+    found_controls = False
     for name, values in data.lists():
         if len(name) > MAX_NAME or CONTROL_CHARACTERS.search(name):
             raise InputProblem(_("It contained a parameter name we do not accept."))
         for value in values:
             if CONTROL_CHARACTERS.search(value):
-                raise InputProblem(
-                    _("It contained control characters, which we do not accept."), name
-                )
+                if refuse_controls:
+                    raise InputProblem(
+                        _("It contained control characters, which we do not accept."), name
+                    )
+                found_controls = True
             if len(value) > max_value:
                 raise InputProblem(
                     _("A value was much longer than any field on this site takes."), name
                 )
+    return found_controls
+
+
+def _without_controls(data) -> QueryDict:
+    cleaned = QueryDict(mutable=True)
+    for name, values in data.lists():
+        cleaned.setlist(name, [CONTROL_CHARACTERS.sub("", value) for value in values])
+    cleaned._mutable = False
+    return cleaned
 
 
 def check_request(request) -> None:
-    """Raise InputProblem when the request holds input no public view accepts."""
+    """Raise InputProblem when the request holds input no public view accepts; remove control
+    characters from form fields."""
     if CONTROL_CHARACTERS.search(request.path_info):
         raise InputProblem(_("The address contained control characters."))
     if BROKEN_UTF8_IN_PATH.search(request.path_info):
@@ -93,11 +110,12 @@ def check_request(request) -> None:
     ):
         raise InputProblem(_("The address was much longer than any on this site."))
     _check_encoding(request.META.get("QUERY_STRING", "").encode("iso-8859-1", "replace"))
-    _check_values(request.GET, MAX_QUERY_VALUE)
+    _check_values(request.GET, MAX_QUERY_VALUE, refuse_controls=True)
     if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
         if request.content_type == FORM_CONTENT_TYPES[0]:
             _check_encoding(request.body)
-        _check_values(request.POST, MAX_FORM_VALUE)
+        if _check_values(request.POST, MAX_FORM_VALUE, refuse_controls=False):
+            request.POST = _without_controls(request.POST)
 
 
 def bad_input_response(request, problem: InputProblem | None = None):
