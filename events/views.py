@@ -25,6 +25,17 @@ from events.forms import CancelForm, NeedsForm, RegistrationForm
 from events.links import LinkExpired, LinkInvalid, registration_for_link
 from events.models import EventPage, Registration
 from home.security import is_same_origin
+from home.throttling import Rate, Throttle, throttled_response
+
+# A reader signs up a few times at most; colleagues behind one office connection a few more.
+# Per email address, so that no one's inbox can be flooded with confirmations.
+SIGN_UP_THROTTLE = Throttle(
+    "sign-up",
+    per_address=(Rate(10, 10 * 60), Rate(40, 24 * 60 * 60)),
+    per_email=(Rate(5, 60 * 60),),
+)
+# Changing needs or cancelling from the private link.
+MANAGE_THROTTLE = Throttle("manage", per_address=(Rate(20, 10 * 60),))
 
 
 def same_origin_post(view):
@@ -68,6 +79,9 @@ def _render_event(request, event: EventPage, form, status=200, message=""):
 @require_POST
 def sign_up(request, event_id: int):
     event = _event(event_id)
+    refusal = SIGN_UP_THROTTLE.refuse_address(request)
+    if refusal:
+        return throttled_response(request, refusal, back_url=event.url)
     if not event.signup_is_open:
         return _render_event(
             request, event, RegistrationForm(event=event), message=event.status_label
@@ -75,6 +89,9 @@ def sign_up(request, event_id: int):
     form = RegistrationForm(request.POST, event=event)
     if not form.is_valid():
         return _render_event(request, event, form)
+    refusal = SIGN_UP_THROTTLE.refuse_email(form.cleaned_data["email"])
+    if refusal:
+        return throttled_response(request, refusal, back_url=event.url)
     result = services.sign_up(event, form.cleaned_data, get_language())
     return HttpResponseRedirect(
         reverse("events:signed_up", kwargs={"event_id": event.pk, "outcome": result.outcome}),
@@ -126,6 +143,9 @@ def manage(request, signed: str):
     cancel_form = CancelForm()
     status = 200
     if request.method == "POST":
+        refusal = MANAGE_THROTTLE.refuse_address(request)
+        if refusal:
+            return _private(throttled_response(request, refusal, back_url=request.path))
         action = request.POST.get("action")
         if action == "cancel":
             cancel_form = CancelForm(request.POST)

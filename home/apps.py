@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.urls import register_converter
+
+from home.converters import ObjectIdConverter
 
 
 class HomeConfig(AppConfig):
@@ -12,3 +15,4 @@ class HomeConfig(AppConfig):
         from home.accounts import checks as _account_checks  # noqa: F401
 
         exports.install()
+        register_converter(ObjectIdConverter, "id")

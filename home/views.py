@@ -13,6 +13,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from home.input_guard import bad_input_response
+
 
 @require_GET
 @cache_control(public=True, max_age=3600)
@@ -79,3 +81,9 @@ def server_error(request):
     """The 500 page, rendered without the database (which may be what failed)."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"LANGUAGE_CODE": settings.LANGUAGE_CODE}))
+
+
+def bad_request(request, exception=None):
+    """Django's own 400s (too many fields, a body too large): the site's page, in the reader's
+    language, without repeating what was sent."""
+    return bad_input_response(request)

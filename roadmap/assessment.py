@@ -12,12 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils.crypto import get_random_string
 
 from home.models import Audience, Borough, DriverOfChange, Sector
+from roadmap.baseline_token import issue_token
 from roadmap.lookups import live_stages, localized_terms, recommendations
-
-TOKEN_LENGTH = 32
 
 
 @dataclass
@@ -93,7 +91,8 @@ def read_answers(data, questions: list[Question]) -> Answers:
         if not raw:
             answers.missing.append(question)
             continue
-        if not raw.isdigit() or not 1 <= int(raw) <= len(question.options):
+        # ASCII digits only: "²" is a digit to Python, but not a number int() reads.
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= len(question.options):
             answers.tampered = True
             continue
         question.chosen = int(raw)
@@ -208,9 +207,8 @@ def result_response(page, request):
         audience=audience.slug if audience else "",
         stage_key=target.translation_key,
     )
-    # A one-time value for the baseline form: it only lets a double click count once, so it
-    # needs no signature (anyone can get a fresh one by reloading the result).
-    token = get_random_string(TOKEN_LENGTH)
+    # The baseline form's signed, one-time token for this result (roadmap/baseline_token.py).
+    token = issue_token(page.pk, answers.query())
     context.update(
         {
             "answers": answers,

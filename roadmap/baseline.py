@@ -7,60 +7,110 @@ least BASELINE_MIN_GROUP_SIZE results, so no single organisation can be picked o
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from home.caching import cached
 from home.models import Borough, DriverOfChange, Sector
 from home.security import is_same_origin
-from roadmap.assessment import TOKEN_LENGTH, build_questions, read_answers, score
+from home.throttling import Rate, Throttle, throttled_response
+from roadmap.assessment import build_questions, read_answers, score
+from roadmap.baseline_token import TokenExpired, TokenInvalid, submission_key
 from roadmap.lookups import live_stages, localized_terms
 
+# One organisation adds its result once; a few more from a shared connection. Beyond that it
+# is stuffing: fewer than BASELINE_MIN_GROUP_SIZE entries an hour from one address.
+BASELINE_THROTTLE = Throttle("baseline", per_address=(Rate(3, 60 * 60), Rate(10, 24 * 60 * 60)))
 
-def stage_rows(entries, stages: list) -> list[dict]:
+# The summary's counts are read once and kept until an entry is added or deleted: the key
+# carries a version that `forget_summary` replaces (see roadmap/signals.py).
+VERSION_KEY = "roadmap:baseline:version"
+
+
+def forget_summary(*args, **kwargs) -> None:
+    """Make the next summary read the entries again (a new entry arrived)."""
+    cache.set(VERSION_KEY, get_random_string(12), timeout=None)
+
+
+def _version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, get_random_string(12), timeout=None)
+        version = cache.get(VERSION_KEY) or "none"
+    return version
+
+
+def entry_counts() -> list[tuple]:
+    """(stage key, sector key, borough key, number of entries) for every combination that has
+    entries: one grouped query whatever the number of entries, then cached."""
+    from roadmap.models import BaselineEntry
+
+    def build():
+        return [
+            (
+                row["overall_stage__translation_key"],
+                row["sector__translation_key"],
+                row["borough__translation_key"],
+                row["entries"],
+            )
+            for row in BaselineEntry.objects.values(
+                "overall_stage__translation_key",
+                "sector__translation_key",
+                "borough__translation_key",
+            )
+            .annotate(entries=Count("pk"))
+            .order_by()
+        ]
+
+    return cached(f"roadmap:baseline-counts:{_version()}", build)
+
+
+def stage_rows(counts: Counter, stages: list) -> list[dict]:
     """Counts of entries per stage, for each stage in journey order."""
-    counts = Counter(entry["overall_stage__translation_key"] for entry in entries)
     return [{"stage": stage, "count": counts.get(stage.translation_key, 0)} for stage in stages]
 
 
 def aggregate(locale: Locale, min_group: int = 0) -> dict:
     """The baseline grouped by sector and by borough. Groups smaller than `min_group` are
     counted but not shown."""
-    from roadmap.models import BaselineEntry
-
     stages = live_stages(locale)
-    entries = list(
-        BaselineEntry.objects.values(
-            "overall_stage__translation_key", "sector__translation_key", "borough__translation_key"
-        )
-    )
+    rows = entry_counts()
+    london: Counter = Counter()
+    for stage_key, _sector, _borough, entries in rows:
+        london[stage_key] += entries
+    total = sum(london.values())
     groups = {}
-    for kind, model, key in [
-        ("sector", Sector, "sector__translation_key"),
-        ("borough", Borough, "borough__translation_key"),
-    ]:
+    for kind, model, position in [("sector", Sector, 1), ("borough", Borough, 2)]:
+        per_term: dict = defaultdict(Counter)
+        for row in rows:
+            if row[position] is not None:
+                per_term[row[position]][row[0]] += row[3]
         shown, hidden = [], 0
         for term in localized_terms(model, locale):
-            members = [entry for entry in entries if entry[key] == term.translation_key]
-            if not members:
+            counts = per_term.get(term.translation_key)
+            if not counts:
                 continue
-            if len(members) < min_group:
+            members = sum(counts.values())
+            if members < min_group:
                 hidden += 1
                 continue
-            shown.append({"term": term, "total": len(members), "rows": stage_rows(members, stages)})
+            shown.append({"term": term, "total": members, "rows": stage_rows(counts, stages)})
         groups[kind] = {"shown": shown, "hidden": hidden}
-    london_shown = len(entries) >= min_group and entries
     return {
         "stages": stages,
-        "total": len(entries),
-        "london": stage_rows(entries, stages) if london_shown else None,
+        "total": total,
+        "london": stage_rows(london, stages) if total and total >= min_group else None,
         "groups": groups,
         "min_group": min_group,
     }
@@ -89,6 +139,9 @@ def add_to_baseline(request, page_id: int):
             {"page": page, "reason": _("The form was not sent from this website.")},
             status=403,
         )
+    refusal = BASELINE_THROTTLE.refuse_address(request)
+    if refusal:
+        return throttled_response(request, refusal, back_url=page.url)
     stages = live_stages(page.locale_id)
     answers = read_answers(request.POST, build_questions(page, stages))
     result = (
@@ -96,21 +149,22 @@ def add_to_baseline(request, page_id: int):
         if answers.complete
         else None
     )
-    key = request.POST.get("token", "")
-    if len(key) != TOKEN_LENGTH or not key.isalnum():
-        key = None
-    if result is None or key is None:
+    refused = _(
+        "The result in the form was incomplete or had been changed. Open your result again and add it from there."
+    )
+    key = None
+    if result is not None:
+        try:
+            key = submission_key(request.POST.get("token", ""), page.pk, answers.query())
+        except TokenExpired:
+            refused = _(
+                "Your result page was opened too long ago. Open your result again and add it from there."
+            )
+        except TokenInvalid:
+            pass
+    if key is None:
         return render(
-            request,
-            "roadmap/baseline_refused.html",
-            {
-                "page": page,
-                "reason": _(
-                    "The result in the form was incomplete or had been changed. Open your result "
-                    "again and add it from there."
-                ),
-            },
-            status=400,
+            request, "roadmap/baseline_refused.html", {"page": page, "reason": refused}, status=400
         )
     default = Locale.get_default()
     sector = Sector.objects.filter(locale=default, slug=request.POST.get("sector", "")).first()
@@ -126,7 +180,7 @@ def add_to_baseline(request, page_id: int):
                 submission_key=key,
             )
     except IntegrityError:
-        pass  # already added (a double click or a resent form): once is enough
+        pass  # this token was used already (a double click, a resent form): once is enough
     result_url = page.url + page.reverse_subpage("result")
     response = HttpResponseRedirect(f"{result_url}?{answers.query()}&added=1#baseline")
     response.status_code = 303  # see the result again with GET, so a reload cannot resend

@@ -324,9 +324,13 @@ class BaselineEntry(models.Model):
     borough = models.ForeignKey(
         "home.Borough", null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # A one-time value from the result page, so a double click or a resubmitted form adds
-    # the result once.
-    submission_key = models.CharField(max_length=64, unique=True)
+    # The hash of the signed one-time token the result page issued (roadmap/baseline_token.py):
+    # unique, so a token adds one entry however often it is sent.
+    submission_key = models.CharField(
+        max_length=64,
+        unique=True,
+        help_text=_("A hash of the one-time token the entry was added with."),
+    )
 
     class Meta:
         verbose_name = _("baseline entry")

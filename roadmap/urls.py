@@ -7,5 +7,5 @@ from roadmap.baseline import add_to_baseline
 app_name = "roadmap"
 
 urlpatterns = [
-    path("roadmap-baseline/<int:page_id>/", add_to_baseline, name="baseline-add"),
+    path("roadmap-baseline/<id:page_id>/", add_to_baseline, name="baseline-add"),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,14 @@ from home.models import SitePage
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+# Characters the search engines treat as syntax (SQLite's FTS5 fails on quotes and brackets):
+# everything but letters, digits, spaces, apostrophes and hyphens becomes a space.
+QUERY_SYNTAX = re.compile(r"[^\w\s'-]")
+
+
+def clean_query(text: str) -> str:
+    """The words a reader searched for, without search syntax, at most MAX_QUERY_LENGTH long."""
+    return " ".join(QUERY_SYNTAX.sub(" ", text).split())[:MAX_QUERY_LENGTH]
 
 
 class SearchPage(SitePage):
@@ -30,7 +40,7 @@ class SearchPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        query = clean_query(request.GET.get("q", ""))
         context["query"] = query
         if not query:
             return context

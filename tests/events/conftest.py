@@ -58,10 +58,14 @@ def smtp_server():
 
 @pytest.fixture(scope="session")
 def events_server(tmp_path_factory, smtp_server):
-    """The real site (gunicorn, 4 workers) sending its emails to the loopback SMTP server."""
+    """The real site (gunicorn, 4 workers) sending its emails to the loopback SMTP server.
+
+    It reads the client's address from X-Forwarded-For, as behind the production proxy, so a
+    test can stand for many readers (sign-ups are throttled per address)."""
     server = start_site_server(
         tmp_path_factory.mktemp("events-server"),
         extra_env={
+            "CLIENT_IP_HEADER": "X-Forwarded-For",
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(smtp_server.port),
             "EMAIL_USE_TLS": "false",

@@ -1,7 +1,8 @@
 """Many people signing up at once never get more confirmed places than there are.
 
 Fired from separate processes at the real site (gunicorn, several workers), released together
-by a barrier. Runs on SQLite, and on PostgreSQL when DATABASE_URL points there."""
+by a barrier. Each person has their own address (as the proxy reports it), as real readers do:
+sign-ups are throttled per address. Runs on SQLite, and on PostgreSQL when DATABASE_URL points there."""
 
 from __future__ import annotations
 
@@ -29,7 +30,11 @@ def _sign_up(args) -> int:
     request = urllib.request.Request(
         f"{base_url}/en-gb/sign-up/{event_id}/",
         data=data,
-        headers={"Origin": base_url, "Content-Type": "application/x-www-form-urlencoded"},
+        headers={
+            "Origin": base_url,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Forwarded-For": f"10.1.{number // 200}.{number % 200 + 1}",
+        },
     )
     barrier.wait(timeout=60)
     try:

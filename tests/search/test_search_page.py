@@ -18,6 +18,10 @@ def test_search_finds_pages_in_the_readers_language(client):
 
 def test_empty_and_very_long_queries_are_handled(client):
     assert client.get("/en-gb/search/").status_code == 200
-    response = client.get("/en-gb/search/", {"q": "x" * 5000, "page": "not-a-number"})
+    response = client.get("/en-gb/search/", {"q": "x" * 900, "page": "not-a-number"})
     assert response.status_code == 200
     assert "Nothing matched" in response.content.decode()
+    # Far longer than any query: the site's "could not read that" page (home/input_guard.py).
+    refused = client.get("/en-gb/search/", {"q": "x" * 5000})
+    assert refused.status_code == 400
+    assert "x" * 1001 not in refused.content.decode()
