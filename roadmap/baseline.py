@@ -106,6 +106,15 @@ def aggregate(locale: Locale, min_group: int = 0) -> dict:
                 hidden += 1
                 continue
             shown.append({"term": term, "total": members, "rows": stage_rows(counts, stages)})
+        # Complementary suppression: "All of London" minus the groups shown must not leave a
+        # small remainder, or subtracting the tables would reveal the hidden few. Hide the
+        # smallest shown groups until the remainder is empty or large enough.
+        remainder = total - sum(group["total"] for group in shown)
+        while shown and 0 < remainder < min_group:
+            smallest = min(shown, key=lambda group: group["total"])
+            shown.remove(smallest)
+            hidden += 1
+            remainder += smallest["total"]
         groups[kind] = {"shown": shown, "hidden": hidden}
     return {
         "stages": stages,

@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from freezegun import freeze_time
 
-from roadmap.baseline import BASELINE_THROTTLE, aggregate
-from roadmap.models import BaselineEntry
+from home.models import Sector
+from roadmap.baseline import BASELINE_THROTTLE, aggregate, forget_summary
+from roadmap.models import BaselineEntry, RoadmapStagePage
 from tests.roadmap.conftest import ALL_FIRST, MIXED
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +120,29 @@ def test_the_summary_is_read_once_and_forgotten_when_an_entry_arrives(
     assert cached["total"] == 5
     assert _add(client, assessment, _token(client), "198.51.100.60").status_code == 303
     assert aggregate(assessment.locale_id, settings.BASELINE_MIN_GROUP_SIZE)["total"] == 6
+
+
+def _entries(stage, sector, count: int) -> list[BaselineEntry]:
+    return [
+        BaselineEntry(overall_stage=stage, sector=sector, submission_key=get_random_string(40))
+        for _ in range(count)
+    ]
+
+
+def test_subtracting_the_shown_groups_from_london_never_reveals_a_hidden_few(assessment):
+    stages = list(RoadmapStagePage.objects.live().filter(locale=assessment.locale).order_by("path"))
+    first, last = stages[0], stages[-1]
+    policing, health = Sector.objects.filter(locale=assessment.locale)[:2]
+    # Five organisations in one sector, and a single one alone in another: before, the
+    # "All of London" table minus the shown sector gave away the single one's stage.
+    BaselineEntry.objects.bulk_create(_entries(first, policing, 5) + _entries(last, health, 1))
+    summary = aggregate(assessment.locale_id, settings.BASELINE_MIN_GROUP_SIZE)
+    assert summary["total"] == 6
+    assert summary["groups"]["sector"]["shown"] == []
+    assert summary["groups"]["sector"]["hidden"] == 2
+
+    # With enough in the second sector too, both are shown and nothing is left to subtract.
+    BaselineEntry.objects.bulk_create(_entries(last, health, 4))
+    forget_summary()
+    summary = aggregate(assessment.locale_id, settings.BASELINE_MIN_GROUP_SIZE)
+    assert [group["total"] for group in summary["groups"]["sector"]["shown"]] == [5, 5]
