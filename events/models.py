@@ -29,6 +29,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import AgendaBlock, PastEventBlock, SpeakersBlock
+from home.caching import bump, depends_on
 from home.models import SitePage
 
 
@@ -98,6 +99,10 @@ _DEFAULT_LOCALE_IDS: dict[str, int] = {}
 COUNTS_CACHE_SECONDS = 300
 
 
+# Moves on with every sign-up change: cached pages that show places left depend on it.
+SIGNUPS_VERSION_KEY = "events:signups-version"
+
+
 def counts_cache_key(translation_key) -> str:
     return f"events:counts:{translation_key}"
 
@@ -113,6 +118,7 @@ def _default_locale_id() -> int:
 def attach_counts(events: list[EventPage], sources: dict | None = None) -> None:
     """Fill in each event's sign-up counts for listings: one query, plus one to find the
     source pages of translations unless `sources` (translation key → page id) is given."""
+    depends_on(SIGNUPS_VERSION_KEY)
     default_locale_id = _default_locale_id()
     keys = {event.translation_key for event in events if event.locale_id != default_locale_id}
     sources = (
@@ -369,6 +375,7 @@ class EventPage(SitePage):
     def counts(self) -> dict[str, int]:
         """Sign-ups by status for this event: from the cache, else one query. Every change to
         a sign-up clears the cached counts when its transaction commits."""
+        depends_on(SIGNUPS_VERSION_KEY)
         key = counts_cache_key(self.translation_key)
         cached = cache.get(key)
         if cached is not None:
@@ -591,4 +598,5 @@ def _clear_counts(sender, instance, **kwargs):
         key = counts_cache_key(translation_key)
         # Now, and again after commit: a reader may re-cache the old counts in between.
         cache.delete(key)
-        transaction.on_commit(lambda: cache.delete(key))
+        bump(SIGNUPS_VERSION_KEY)
+        transaction.on_commit(lambda: (cache.delete(key), bump(SIGNUPS_VERSION_KEY)))

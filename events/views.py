@@ -87,8 +87,11 @@ def signed_up(request, event_id: int, outcome: str):
     if outcome not in ("confirmed", "waiting", "already"):
         raise Http404
     event = _event(event_id)
-    return TemplateResponse(
-        request, "events/signed_up.html", {"event": event, "page": event, "outcome": outcome}
+    # The outcome of one reader's sign-up: never shared by caches.
+    return _private(
+        TemplateResponse(
+            request, "events/signed_up.html", {"event": event, "page": event, "outcome": outcome}
+        )
     )
 
 

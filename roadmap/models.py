@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.http import Http404
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -197,11 +198,14 @@ class SelfAssessmentPage(RoutablePageMixin, SitePage):
     def baseline_summary(self, request):
         from roadmap.baseline import summary_context
 
-        return self.render(
+        response = self.render(
             request,
             context_overrides=summary_context(self, request),
             template="roadmap/baseline_summary.html",
         )
+        # It changes with every result readers add (not an editor's change): never cached.
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
 
 
 class Recommendation(

@@ -121,6 +121,9 @@ MIDDLEWARE = [
     "home.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous readers' pages from the shared cache: after the language is known, before
+    # anything reads the session or the database.
+    "home.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -400,6 +403,11 @@ BASELINE_MIN_GROUP_SIZE = env_int("BASELINE_MIN_GROUP_SIZE", 5)
 
 # Seconds a CDN or browser may cache a public page (0 turns the header off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
+# Seconds the app keeps a whole page for anonymous readers in the shared cache (0 turns the
+# full-page cache off; home/page_cache.py). Publishing refreshes pages at once whatever this is;
+# it only bounds how long a page that depends on the clock (an event that just ended) can lag.
+# Off while developing and in tests, except the tests that turn it on.
+FULL_PAGE_CACHE_SECONDS = env_int("FULL_PAGE_CACHE_SECONDS", 0 if DEBUG or TESTING else 300)
 
 # --- Logging --------------------------------------------------------------------------------
 
