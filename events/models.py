@@ -30,6 +30,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import AgendaBlock, PastEventBlock, SpeakersBlock
 from home.caching import bump, depends_on
+from home.listing import PREVIEW_SIZE, paginate
 from home.models import SitePage
 
 
@@ -41,6 +42,7 @@ class EventIndexPage(SitePage):
     )
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction")]
+    lists_content = True  # purged with every publish (home/purging.py)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
@@ -86,11 +88,21 @@ class EventIndexPage(SitePage):
             events += [event for key, event in local.items() if key not in sources]
             events.sort(key=lambda event: event.start)
             sources = {key: source.pk for key, source in sources.items()}
-        attach_counts(events, sources)
-        context["upcoming_events"] = [event for event in events if event.end >= now]
-        context["past_events"] = sorted(
+        # One page of upcoming events and the latest past ones; or (?past=1) a page of past
+        # events: a bounded number whatever the number of events.
+        upcoming = [event for event in events if event.end >= now]
+        past = sorted(
             (event for event in events if event.end < now), key=lambda e: e.start, reverse=True
         )
+        if request.GET.get("past") == "1":
+            context["past_page"] = paginate(request, past)
+            shown = list(context["past_page"])
+        else:
+            context["upcoming_events"] = paginate(request, upcoming)
+            context["past_events"] = past[:PREVIEW_SIZE]
+            context["past_total"] = len(past)
+            shown = [*context["upcoming_events"], *context["past_events"]]
+        attach_counts(shown, sources)
         return context
 
 

@@ -6,12 +6,14 @@ CSRF token (see home/security.py), and a forged cross-site post gets a 403 page.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import wraps
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -25,6 +27,9 @@ from events.forms import CancelForm, NeedsForm, RegistrationForm
 from events.links import LinkExpired, LinkInvalid, registration_for_link
 from events.models import EventPage, Registration
 from home.security import is_same_origin
+
+# Events in the public calendar feed, at most.
+CALENDAR_FEED_SIZE = 20
 
 
 def same_origin_post(view):
@@ -173,7 +178,14 @@ def event_calendar(request, event_id: int):
 @require_GET
 def calendar_feed(request):
     locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-    events = EventPage.objects.live().filter(locale=locale).order_by("start")
+    # The next CALENDAR_FEED_SIZE events and those of the last month: bounded, whatever the
+    # number of events (a calendar app keeps the ones it has already seen).
+    since = timezone.now() - timedelta(days=31)
+    events = (
+        EventPage.objects.live()
+        .filter(locale=locale, end__gte=since)
+        .order_by("start")[:CALENDAR_FEED_SIZE]
+    )
     return _ics_response(
         event_ics(events, name=_("Trauma-Informed London events")),
         "trauma-informed-london-events.ics",

@@ -8,4 +8,4 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from home import checks, chrome  # noqa: F401  (signals and system checks register on import)
+        from home import checks, chrome, purging  # noqa: F401  (signals and system checks register on import)

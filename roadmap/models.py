@@ -41,6 +41,7 @@ class RoadmapPage(RoutablePageMixin, SitePage):
     body = StreamField(RoadmapStoryBlock(), blank=True, help_text=BODY_HELP)
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    lists_content = True  # purged with every publish (home/purging.py)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["roadmap.RoadmapStagePage", "roadmap.SelfAssessmentPage"]
     max_count_per_parent = 1
@@ -56,6 +57,14 @@ class RoadmapPage(RoutablePageMixin, SitePage):
         if not listing:
             context.update(roadmap_context(self, request))
         return context
+
+    def get_cached_paths(self):
+        from roadmap.lookups import localized_terms
+
+        audiences = localized_terms(Audience, self.locale_id)
+        return ["/", "/recommendations/", "/print/"] + [
+            f"/recommendations/{audience.slug}/" for audience in audiences
+        ]
 
     @path("")
     def journey(self, request):
@@ -89,6 +98,8 @@ class RoadmapStagePage(SitePage):
     """One stage of the journey, e.g. trauma-aware: what it looks like, what each audience
     should do, questions to reflect on, and (pulled automatically) the recommendations and
     other content tagged with it. Page order in the admin is the order of the journey."""
+
+    lists_content = True  # purged with every publish (home/purging.py)
 
     introduction = models.TextField(
         max_length=600, blank=True, help_text=_("What this stage means, in a sentence or two.")

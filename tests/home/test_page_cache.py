@@ -45,12 +45,14 @@ def test_a_page_is_kept_for_the_next_reader_and_says_so(client):
 
 def test_the_order_of_query_parameters_does_not_matter(client):
     search = "/en-gb/search/"
-    _first, state = get(client, f"{search}?q=trauma&page=1")
+    first, state = get(client, f"{search}?q=trauma&page=1")
     assert state == "miss"
     same, state = get(client, f"{search}?page=1&q=trauma")
     assert state == "hit"
+    assert same.content == first.content
     other, state = get(client, f"{search}?q=schools&page=1")
     assert state == "miss", "a different query is a different page"
+    assert other.content != first.content
 
 
 def test_each_language_has_its_own_entry(client):

@@ -40,7 +40,9 @@ page.save_revision()
 
 
 def fetch(url: str, cookie: str = "") -> tuple[int, dict, str]:
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    # Behind the load balancer, both app servers see the site's one host name.
+    headers = {"Host": "localhost", **({"Cookie": cookie} if cookie else {})}
+    request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, dict(response.headers), response.read().decode()

@@ -39,7 +39,7 @@ class AdminClient:
 
     def bulk_publish(self, page_id: int) -> None:
         """Publish a page's latest draft through the admin's bulk action."""
-        self.post_form(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {})
+        self.post_form(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}&next=/admin/", {})
 
     def unpublish(self, page_id: int) -> None:
         self.post_form(f"/admin/pages/{page_id}/unpublish/", {})
