@@ -11,7 +11,7 @@ from django.core.paginator import Page, Paginator
 # Items a section previews (e.g. case studies on a stage page) before "See all N".
 PREVIEW_SIZE = 6
 # Items on one page of a paginated listing.
-PAGE_SIZE = 20
+PAGE_SIZE = 10
 
 
 @dataclass
