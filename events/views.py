@@ -6,7 +6,6 @@ CSRF token (see home/security.py), and a forged cross-site post gets a 403 page.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from functools import wraps
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -178,14 +177,13 @@ def event_calendar(request, event_id: int):
 @require_GET
 def calendar_feed(request):
     locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-    # The next CALENDAR_FEED_SIZE events and those of the last month: bounded, whatever the
-    # number of events (a calendar app keeps the ones it has already seen).
-    since = timezone.now() - timedelta(days=31)
-    events = (
-        EventPage.objects.live()
-        .filter(locale=locale, end__gte=since)
-        .order_by("start")[:CALENDAR_FEED_SIZE]
-    )
+    # The next CALENDAR_FEED_SIZE events and as many of the latest past ones: bounded, whatever
+    # the number of events (a calendar app keeps the ones it has already seen).
+    now = timezone.now()
+    live = EventPage.objects.live().filter(locale=locale)
+    upcoming = list(live.filter(end__gte=now).order_by("start")[:CALENDAR_FEED_SIZE])
+    past = list(live.filter(end__lt=now).order_by("-start")[:CALENDAR_FEED_SIZE])
+    events = past[::-1] + upcoming
     return _ics_response(
         event_ics(events, name=_("Trauma-Informed London events")),
         "trauma-informed-london-events.ics",
