@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
+from home.views import SITEMAP_SIZE
 from tests.benchmarks.conftest import record_growth
 
 CASE_STUDIES = 1000
@@ -135,3 +136,11 @@ def test_no_page_grows_with_content(client, page_examples, subtests):
             assert size <= before[name][1] + HTML_SLACK, (
                 f"{name} ({path}) grew from {before[name][1]} to {size} bytes"
             )
+    # The bigger site's sitemap is an index of files of at most SITEMAP_SIZE addresses each.
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<sitemapindex" in index and "/sitemap-2.xml" in index
+    first_file = client.get("/sitemap-1.xml").content.decode()
+    assert first_file.count("<url>") == SITEMAP_SIZE
+    last = index.count("<sitemap>")
+    assert client.get(f"/sitemap-{last}.xml").status_code == 200
+    assert client.get(f"/sitemap-{last + 1}.xml").status_code == 404
