@@ -197,6 +197,15 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Image renditions, in each process's own memory: a rendition never changes under its key (the
+# key holds the image's file hash and focal point), so no server needs to hear of another's,
+# and pages with images make no Redis round trip per image.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 60 * 60 * 24,
+    "OPTIONS": {"MAX_ENTRIES": 10000},
+}
 
 # Sessions are for signed-in editors only; readers never get a cookie.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
