@@ -7,7 +7,8 @@ generation it was built in, and the versions of readers' own data it showed (pla
 events), so a publish, unpublish, move, taxonomy or snippet change, or a sign-up, makes every
 affected page fresh on its next request, on every server at once.
 
-- Key: host, language, path and the canonical query string (`?a=1&b=2` is `?b=2&a=1`).
+- Key: scheme, host, language, path and the canonical query string (`?a=1&b=2` is
+  `?b=2&a=1`).
 - Bypassed for every request that is not GET or HEAD, and for anyone with a session (editors,
   and anything else that signs in), a CSRF or messages cookie.
 - Never stored: anything but a 200, a response that sets a cookie or says `private`,
@@ -48,6 +49,7 @@ def canonical_query(query_string: str) -> str:
 def page_key(request) -> str:
     identity = "|".join(
         (
+            request.scheme,  # pages hold absolute links (canonical, sharing) in their scheme
             request.get_host(),
             getattr(request, "LANGUAGE_CODE", ""),
             request.path,
