@@ -27,8 +27,10 @@ from events.links import LinkExpired, LinkInvalid, registration_for_link
 from events.models import EventPage, Registration
 from home.security import is_same_origin
 
-# Events in the public calendar feed, at most.
-CALENDAR_FEED_SIZE = 20
+# Events in the public calendar feed, at most: upcoming, and past (so a new subscriber sees
+# the latest ones).
+CALENDAR_FEED_SIZE = 12
+CALENDAR_FEED_PAST = 4
 
 
 def same_origin_post(view):
@@ -177,12 +179,12 @@ def event_calendar(request, event_id: int):
 @require_GET
 def calendar_feed(request):
     locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-    # The next CALENDAR_FEED_SIZE events and as many of the latest past ones: bounded, whatever
-    # the number of events (a calendar app keeps the ones it has already seen).
+    # The next CALENDAR_FEED_SIZE events and the latest few past ones: bounded, whatever the
+    # number of events (a calendar app keeps the ones it has already seen).
     now = timezone.now()
     live = EventPage.objects.live().filter(locale=locale)
     upcoming = list(live.filter(end__gte=now).order_by("start")[:CALENDAR_FEED_SIZE])
-    past = list(live.filter(end__lt=now).order_by("-start")[:CALENDAR_FEED_SIZE])
+    past = list(live.filter(end__lt=now).order_by("-start")[:CALENDAR_FEED_PAST])
     events = past[::-1] + upcoming
     return _ics_response(
         event_ics(events, name=_("Trauma-Informed London events")),
