@@ -13,7 +13,7 @@ BROWSER_TOOLS := tests/browser/node_modules/.installed
 PIP_NOISE := is ignored: it is neither a file nor a directory
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint format check benchmarks messages lock audit clean browser-tools demo
+.PHONY: help install run test test-fast lint format check benchmarks bench messages lock audit clean browser-tools demo
 
 help: ## Show this list
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -73,6 +73,12 @@ test-fast: install ## Run the suite without the browser tests
 
 benchmarks: install browser-tools ## Print query counts and page sizes for every page type
 	@TESTING=true $(PY) -m pytest tests/benchmarks -m benchmark -q
+
+# Installs wrk with apt-get if it is missing (as root, or through sudo).
+bench: install ## Load every page type with wrk, uncached and cached; print req/s and p99 (asserts nothing)
+	@command -v wrk > /dev/null || { echo "Installing wrk..."; \
+		if [ "$$(id -u)" = 0 ]; then apt-get install -y wrk > /dev/null; else sudo apt-get install -y wrk > /dev/null; fi; }
+	@$(PY) tests/benchmarks/wrk_bench.py
 
 messages: install ## Collect new interface strings into home/locale/ar, then compile it (needs gettext)
 	@TESTING=true $(PY) manage.py makemessages -l ar --ignore ".venv/*" --ignore "tests/*" --ignore "var/*" --no-obsolete

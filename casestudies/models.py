@@ -20,6 +20,7 @@ from casestudies.blocks import CaseStudyStoryBlock, ReportUpdatesBlock
 from casestudies.forms import CaseStudyPageForm
 from home.articles import ArticleMixin, atom_response
 from home.blocks import BaseStoryBlock
+from home.listing import paginate
 from home.models import SitePage
 
 RESULTS_PER_PAGE = 12
@@ -34,12 +35,16 @@ class CaseStudyIndexPage(RoutablePageMixin, SitePage):
     )
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction")]
+    lists_content = True  # purged with every publish (home/purging.py)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("case study index page")
+
+    def get_cached_paths(self):
+        return ["/", "/feed/"]
 
     def case_studies(self):
         """The live case studies in this finder, newest first."""
@@ -291,6 +296,7 @@ class ResearchIndexPage(SitePage):
     body = StreamField(BaseStoryBlock(), blank=True)
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    lists_content = True  # purged with every publish (home/purging.py)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.ReportPage"]
     max_count_per_parent = 1
@@ -300,11 +306,12 @@ class ResearchIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["reports"] = (
+        context["reports"] = paginate(
+            request,
             ReportPage.objects.child_of(self)
             .live()
             .select_related("listing_image")
-            .order_by("-publication_date", "-pk")
+            .order_by("-publication_date", "-pk"),
         )
         return context
 

@@ -29,6 +29,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events.blocks import AgendaBlock, PastEventBlock, SpeakersBlock
+from home.caching import bump, depends_on
+from home.listing import PREVIEW_SIZE, paginate
 from home.models import SitePage
 
 
@@ -40,6 +42,7 @@ class EventIndexPage(SitePage):
     )
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction")]
+    lists_content = True  # purged with every publish (home/purging.py)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
@@ -85,17 +88,31 @@ class EventIndexPage(SitePage):
             events += [event for key, event in local.items() if key not in sources]
             events.sort(key=lambda event: event.start)
             sources = {key: source.pk for key, source in sources.items()}
-        attach_counts(events, sources)
-        context["upcoming_events"] = [event for event in events if event.end >= now]
-        context["past_events"] = sorted(
+        # One page of upcoming events and the latest past ones; or (?past=1) a page of past
+        # events: a bounded number whatever the number of events.
+        upcoming = [event for event in events if event.end >= now]
+        past = sorted(
             (event for event in events if event.end < now), key=lambda e: e.start, reverse=True
         )
+        if request.GET.get("past") == "1":
+            context["past_page"] = paginate(request, past)
+            shown = list(context["past_page"])
+        else:
+            context["upcoming_events"] = paginate(request, upcoming)
+            context["past_events"] = past[:PREVIEW_SIZE]
+            context["past_total"] = len(past)
+            shown = [*context["upcoming_events"], *context["past_events"]]
+        attach_counts(shown, sources)
         return context
 
 
 _DEFAULT_LOCALE_IDS: dict[str, int] = {}
 # A safety net only: counts are cleared as soon as a sign-up changes (see _clear_counts).
 COUNTS_CACHE_SECONDS = 300
+
+
+# Moves on with every sign-up change: cached pages that show places left depend on it.
+SIGNUPS_VERSION_KEY = "events:signups-version"
 
 
 def counts_cache_key(translation_key) -> str:
@@ -113,6 +130,7 @@ def _default_locale_id() -> int:
 def attach_counts(events: list[EventPage], sources: dict | None = None) -> None:
     """Fill in each event's sign-up counts for listings: one query, plus one to find the
     source pages of translations unless `sources` (translation key → page id) is given."""
+    depends_on(SIGNUPS_VERSION_KEY)
     default_locale_id = _default_locale_id()
     keys = {event.translation_key for event in events if event.locale_id != default_locale_id}
     sources = (
@@ -372,6 +390,7 @@ class EventPage(SitePage):
     def counts(self) -> dict[str, int]:
         """Sign-ups by status for this event: from the cache, else one query. Every change to
         a sign-up clears the cached counts when its transaction commits."""
+        depends_on(SIGNUPS_VERSION_KEY)
         key = counts_cache_key(self.translation_key)
         cached = cache.get(key)
         if cached is not None:
@@ -594,4 +613,5 @@ def _clear_counts(sender, instance, **kwargs):
         key = counts_cache_key(translation_key)
         # Now, and again after commit: a reader may re-cache the old counts in between.
         cache.delete(key)
-        transaction.on_commit(lambda: cache.delete(key))
+        bump(SIGNUPS_VERSION_KEY)
+        transaction.on_commit(lambda: (cache.delete(key), bump(SIGNUPS_VERSION_KEY)))

@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -36,6 +37,11 @@ SIGN_UP_THROTTLE = Throttle(
 )
 # Changing needs or cancelling from the private link.
 MANAGE_THROTTLE = Throttle("manage", per_address=(Rate(20, 10 * 60),))
+
+# Events in the public calendar feed, at most: upcoming, and past (so a new subscriber sees
+# the latest ones).
+CALENDAR_FEED_SIZE = 12
+CALENDAR_FEED_PAST = 4
 
 
 def same_origin_post(view):
@@ -104,8 +110,11 @@ def signed_up(request, event_id: int, outcome: str):
     if outcome not in ("confirmed", "waiting", "already"):
         raise Http404
     event = _event(event_id)
-    return TemplateResponse(
-        request, "events/signed_up.html", {"event": event, "page": event, "outcome": outcome}
+    # The outcome of one reader's sign-up: never shared by caches.
+    return _private(
+        TemplateResponse(
+            request, "events/signed_up.html", {"event": event, "page": event, "outcome": outcome}
+        )
     )
 
 
@@ -190,7 +199,13 @@ def event_calendar(request, event_id: int):
 @require_GET
 def calendar_feed(request):
     locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-    events = EventPage.objects.live().filter(locale=locale).order_by("start")
+    # The next CALENDAR_FEED_SIZE events and the latest few past ones: bounded, whatever the
+    # number of events (a calendar app keeps the ones it has already seen).
+    now = timezone.now()
+    live = EventPage.objects.live().filter(locale=locale)
+    upcoming = list(live.filter(end__gte=now).order_by("start")[:CALENDAR_FEED_SIZE])
+    past = list(live.filter(end__lt=now).order_by("-start")[:CALENDAR_FEED_PAST])
+    events = past[::-1] + upcoming
     return _ics_response(
         event_ics(events, name=_("Trauma-Informed London events")),
         "trauma-informed-london-events.ics",

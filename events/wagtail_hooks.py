@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import django_filters
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -190,3 +191,14 @@ def _waiting_list_follows_capacity(sender, instance, **kwargs):
 
 
 page_published.connect(_waiting_list_follows_capacity, dispatch_uid="events-capacity-follow")
+
+
+@hooks.register("site_purge_urls")
+def purge_calendar_feeds(site):
+    """The public calendar feed lists events: purge it, in every language, with each publish
+    (home/purging.py)."""
+    urls = []
+    for language in Locale.objects.values_list("language_code", flat=True):
+        with translation.override(language):
+            urls.append(site.root_url + reverse("events:calendar_feed"))
+    return urls

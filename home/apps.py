@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from home import checks, chrome, exports  # noqa: F401  (signals and system checks register on import)
+        from home import checks, chrome, exports, purging  # noqa: F401  (signals and system checks register on import)
         from home.accounts import checks as _account_checks  # noqa: F401
 
         exports.install()

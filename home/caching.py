@@ -4,15 +4,22 @@ production), and forgotten the moment an editor changes anything readers see.
 Every key carries a generation number. Publishing, unpublishing, moving or deleting a page,
 and saving or deleting any model an app `watch`es (taxonomy, footer, recommendations, ...),
 bumps the generation, so every app server reads fresh content at once. Readers' own actions
-(signing up, cancelling) use their own, narrower keys (see events.models).
+(signing up, cancelling) use their own, narrower keys (see events.models); what they change
+is a named version (`bump`) that cached pages showing it `depends_on`.
+
+Within one request the generation is read once (`request_scope`, entered by the full-page
+cache in home/page_cache.py), and a change made during the request is read afresh.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -23,7 +30,29 @@ GENERATION_KEY = "content:generation"
 TIMEOUT = 60 * 60 * 24
 
 
-def current_generation() -> int:
+class RequestState:
+    """What one request has read: the generation (once) and the versions it depends on."""
+
+    def __init__(self, generation: int | None = None) -> None:
+        self.generation = generation
+        self.versions: dict[str, int] = {}
+
+
+_state: ContextVar[RequestState | None] = ContextVar("content_request_state", default=None)
+
+
+@contextmanager
+def request_scope(generation: int | None = None) -> Iterator[RequestState]:
+    """Read the generation at most once until the block ends (one request)."""
+    state = RequestState(generation)
+    token = _state.set(state)
+    try:
+        yield state
+    finally:
+        _state.reset(token)
+
+
+def _read_generation() -> int:
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -31,12 +60,57 @@ def current_generation() -> int:
     return generation
 
 
-def invalidate(*args, **kwargs) -> None:
-    """Forget every cached value (by moving to a new generation)."""
+def current_generation() -> int:
+    state = _state.get()
+    if state is None:
+        return _read_generation()
+    if state.generation is None:
+        state.generation = _read_generation()
+    return state.generation
+
+
+def _bump_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, timeout=None)
+    state = _state.get()
+    if state is not None:
+        state.generation = None  # this request reads the new one from now on
+
+
+def invalidate(*args, **kwargs) -> None:
+    """Forget every cached value (by moving to a new generation): now, and again when the
+    editor's transaction commits, so no server can keep what it built in between from the
+    not-yet-committed (old) content."""
+    _bump_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump_generation)
+
+
+def bump(version_key: str) -> None:
+    """A reader's action changed what `version_key` stands for (e.g. places left at events):
+    cached pages that depend on it are rebuilt on their next request."""
+    if not cache.add(version_key, 1, timeout=None):
+        try:
+            cache.incr(version_key)
+        except ValueError:
+            cache.set(version_key, 1, timeout=None)
+
+
+def depends_on(version_key: str) -> None:
+    """The page being built shows something `version_key` stands for (read before it)."""
+    state = _state.get()
+    if state is not None and version_key not in state.versions:
+        state.versions[version_key] = cache.get(version_key) or 0
+
+
+def versions_current(versions: dict[str, int]) -> bool:
+    """Whether none of these versions has moved on since they were read."""
+    if not versions:
+        return True
+    now = cache.get_many(list(versions))
+    return all((now.get(key) or 0) == value for key, value in versions.items())
 
 
 def cached(key: str, build: Callable[[], T], timeout: int = TIMEOUT) -> T:

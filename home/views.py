@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import cache_control
@@ -33,20 +33,27 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
-@cache_control(public=True, max_age=3600)
-def sitemap_xml(request):
-    """Every live, public page of the site, each with its translations as language alternates."""
+# URLs in one sitemap file: a bigger site gets a sitemap index (/sitemap.xml) pointing to
+# files of at most this many (/sitemap-1.xml, ...), so no response grows with the content.
+SITEMAP_SIZE = 500
+XML = "application/xml; charset=utf-8"
+
+
+def _sitemap_pages(request):
+    """Every live, public page of the site, translations next to each other."""
     site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
     root = site.root_page
-    pages = (
+    return (
         Page.objects.live()
         .public()
         .filter(path__startswith=root.path[: Page.steplen], depth__gte=root.depth)
         .exclude(content_type__model="searchpage")
         .select_related("locale")
-        .order_by("path")
+        .order_by("translation_key", "locale_id", "pk")
     )
+
+
+def _urlset(request, pages):
     groups = defaultdict(list)
     entries = []
     for page in pages:
@@ -64,9 +71,32 @@ def sitemap_xml(request):
         {**entry, "alternates": groups[key] if len(groups[key]) > 1 else []}
         for key, entry in entries
     ]
-    return render(
-        request, "sitemap.xml", {"urls": urls}, content_type="application/xml; charset=utf-8"
-    )
+    return render(request, "sitemap.xml", {"urls": urls}, content_type=XML)
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def sitemap_xml(request):
+    """Every live, public page, each with its translations as language alternates; or, for a
+    site of more than SITEMAP_SIZE pages, the index of its sitemap files."""
+    pages = _sitemap_pages(request)
+    count = pages.count()  # always, so the index costs what the single file does
+    if count <= SITEMAP_SIZE:
+        return _urlset(request, pages)
+    files = (count + SITEMAP_SIZE - 1) // SITEMAP_SIZE
+    locations = [request.build_absolute_uri(f"/sitemap-{n}.xml") for n in range(1, files + 1)]
+    return render(request, "sitemap_index.xml", {"locations": locations}, content_type=XML)
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def sitemap_file(request, number: int):
+    """One file of a big site's sitemap: at most SITEMAP_SIZE pages."""
+    start = (number - 1) * SITEMAP_SIZE
+    pages = list(_sitemap_pages(request)[start : start + SITEMAP_SIZE]) if number >= 1 else []
+    if not pages:
+        raise Http404("No such sitemap file")
+    return _urlset(request, pages)
 
 
 @require_GET

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.http import Http404
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -40,6 +41,7 @@ class RoadmapPage(RoutablePageMixin, SitePage):
     body = StreamField(RoadmapStoryBlock(), blank=True, help_text=BODY_HELP)
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    lists_content = True  # purged with every publish (home/purging.py)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["roadmap.RoadmapStagePage", "roadmap.SelfAssessmentPage"]
     max_count_per_parent = 1
@@ -55,6 +57,14 @@ class RoadmapPage(RoutablePageMixin, SitePage):
         if not listing:
             context.update(roadmap_context(self, request))
         return context
+
+    def get_cached_paths(self):
+        from roadmap.lookups import localized_terms
+
+        audiences = localized_terms(Audience, self.locale_id)
+        return ["/", "/recommendations/", "/print/"] + [
+            f"/recommendations/{audience.slug}/" for audience in audiences
+        ]
 
     @path("")
     def journey(self, request):
@@ -88,6 +98,8 @@ class RoadmapStagePage(SitePage):
     """One stage of the journey, e.g. trauma-aware: what it looks like, what each audience
     should do, questions to reflect on, and (pulled automatically) the recommendations and
     other content tagged with it. Page order in the admin is the order of the journey."""
+
+    lists_content = True  # purged with every publish (home/purging.py)
 
     introduction = models.TextField(
         max_length=600, blank=True, help_text=_("What this stage means, in a sentence or two.")
@@ -197,11 +209,14 @@ class SelfAssessmentPage(RoutablePageMixin, SitePage):
     def baseline_summary(self, request):
         from roadmap.baseline import summary_context
 
-        return self.render(
+        response = self.render(
             request,
             context_overrides=summary_context(self, request),
             template="roadmap/baseline_summary.html",
         )
+        # It changes with every result readers add (not an editor's change): never cached.
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
 
 
 class Recommendation(

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.caching import cached as cached_content
+from home.listing import PREVIEW_SIZE, paginate
 from home.models import Audience, DriverOfChange, Sector
 from roadmap.lookups import cached, live_stages, localized_terms, recommendations
 
@@ -20,7 +21,8 @@ class StageDetail:
     page: object
     number: int
     actions: list = field(default_factory=list)  # [(audience term, [action, ...]), ...]
-    recommendations: list = field(default_factory=list)
+    recommendations: list = field(default_factory=list)  # the first PREVIEW_SIZE
+    recommendation_total: int = 0
 
 
 @dataclass
@@ -89,7 +91,8 @@ def stage_details(stages: list, audiences: dict, recs: list, lens: Lens) -> list
                 page=stage,
                 number=number,
                 actions=actions,
-                recommendations=by_stage.get(stage.translation_key, []),
+                recommendations=by_stage.get(stage.translation_key, [])[:PREVIEW_SIZE],
+                recommendation_total=len(by_stage.get(stage.translation_key, [])),
             )
         )
     return details
@@ -146,7 +149,11 @@ def stage_context(stage, request) -> dict:
         next_stage = stages[position + 1] if position + 1 < len(stages) else None
     details = stage_details(stages, audience_map, [], lens)
     detail = details[0] if details else StageDetail(page=stage, number=0)
-    detail.recommendations = recs
+    detail.recommendations = recs[:PREVIEW_SIZE]
+    detail.recommendation_total = len(recs)
+    case_studies = stage_case_studies(stage)
+    events = stage_events(stage)
+    totals = audience_totals(recs)
     return {
         "lens": lens,
         "audiences": audiences,
@@ -156,9 +163,18 @@ def stage_context(stage, request) -> dict:
         "roadmap_url": stage.url.rstrip("/").rsplit("/", 1)[0] + "/",
         "previous_stage": previous_stage,
         "next_stage": next_stage,
-        "recommendations_by_audience": group_by_audience(recs, audience_map),
-        "stage_case_studies": stage_case_studies(stage),
-        "stage_events": stage_events(stage),
+        # [(audience, first recommendations, how many in all), ...]
+        "recommendations_by_audience": [
+            (audience, items, totals[audience.slug])
+            for audience, items in group_by_audience(recs, audience_map, PREVIEW_SIZE)
+        ],
+        "stage_case_studies": case_studies["items"],
+        "stage_case_study_total": case_studies["total"],
+        "finder_url": case_studies["finder_url"],
+        "stage_events": events,
+        # The events index, worked out from an event's address, to save a query.
+        "events_url": events[0]["url"].rstrip("/").rsplit("/", 1)[0] + "/" if events else "",
+        "stage_events_more": len(events) == PREVIEW_SIZE,
         # Sections listing content tagged with this stage; each hides itself when empty.
         "tagged_sections": [
             "roadmap/includes/stage_recommendations.html",
@@ -168,11 +184,13 @@ def stage_context(stage, request) -> dict:
     }
 
 
-def stage_case_studies(stage) -> list[dict]:
-    """Live case studies in the stage's language that are tagged with it (until the next publish)."""
+def stage_case_studies(stage) -> dict:
+    """The first live case studies in the stage's language that are tagged with it, how many
+    there are, and the finder that lists them all (until the next publish)."""
 
     def build():
-        return [
+        tagged = stage.case_studies.live().filter(locale_id=stage.locale_id)
+        items = [
             {
                 "title": case.title,
                 "url": case.url,
@@ -180,18 +198,26 @@ def stage_case_studies(stage) -> list[dict]:
                 "summary": case.summary,
                 "is_example_content": case.is_example_content,
             }
-            for case in stage.case_studies.live()
-            .filter(locale_id=stage.locale_id)
-            .order_by("title")
+            for case in tagged.order_by("title")[:PREVIEW_SIZE]
         ]
+        total = len(items) if len(items) < PREVIEW_SIZE else tagged.count()
+        # The finder is the case studies' parent page: worked out from an address, to save a query.
+        finder_url = items[0]["url"].rstrip("/").rsplit("/", 1)[0] + "/" if items else ""
+        return {"items": items, "total": total, "finder_url": finder_url}
 
-    return cached_content(f"stage-case-studies:{stage.pk}", build)
+    return cached_content(f"stage-case-studies-preview:{stage.pk}", build)
 
 
 def stage_events(stage) -> list[dict]:
     """Upcoming live events in the stage's language that are tagged with it."""
 
     def build():
+        # Upcoming when built, and a few more in case some end before the next publish.
+        upcoming = (
+            stage.events.live()
+            .filter(locale_id=stage.locale_id, end__gte=timezone.now())
+            .order_by("start")
+        )
         return [
             {
                 "title": event.title,
@@ -200,25 +226,32 @@ def stage_events(stage) -> list[dict]:
                 "end": event.end,
                 "is_example_content": event.is_example_content,
             }
-            for event in stage.events.live().filter(locale_id=stage.locale_id).order_by("start")
+            for event in upcoming[: PREVIEW_SIZE * 2]
         ]
 
     # Cached until the next publish; events that have ended since are dropped here.
     now = timezone.now()
-    return [
-        event for event in cached_content(f"stage-events:{stage.pk}", build) if event["end"] >= now
-    ]
+    events = cached_content(f"stage-events:{stage.pk}", build)
+    return [event for event in events if event["end"] >= now][:PREVIEW_SIZE]
 
 
-def group_by_audience(recs: list, audience_map: dict) -> list:
+def group_by_audience(recs, audience_map: dict, limit: int | None = None) -> list:
+    """[(audience, [recommendation, ...]), ...], at most `limit` for each audience."""
     groups: dict = {}
     for recommendation in recs:
         groups.setdefault(recommendation.audience.slug, []).append(recommendation)
     return [
-        (audience_map.get(slug) or items[0].audience, items)
+        (audience_map.get(slug) or items[0].audience, items[:limit])
         for slug, items in groups.items()
         if items
     ]
+
+
+def audience_totals(recs: list) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for recommendation in recs:
+        totals[recommendation.audience.slug] = totals.get(recommendation.audience.slug, 0) + 1
+    return totals
 
 
 def recommendations_context(page, request, audience_slug: str = "") -> dict:
@@ -253,7 +286,8 @@ def recommendations_context(page, request, audience_slug: str = "") -> dict:
     audience_map = {audience.slug: audience for audience in audiences}
     driver_map = {driver.slug: driver for driver in drivers}
     stage_map = {stage.translation_key: stage for stage in stages}
-    for recommendation in recs:
+    shown = paginate(request, recs)
+    for recommendation in shown:
         recommendation.local_driver = driver_map.get(recommendation.driver.slug)
         recommendation.local_stages = [
             stage_map[s.translation_key]
@@ -267,7 +301,8 @@ def recommendations_context(page, request, audience_slug: str = "") -> dict:
         "sectors": sectors,
         "drivers": drivers,
         "stages": stages,
-        "recommendations_by_audience": group_by_audience(recs, audience_map),
+        "recommendations_by_audience": group_by_audience(shown, audience_map),
+        "recommendation_page": shown,
         "recommendation_count": len(recs),
         "audience_view": audience_slug and chosen["audience"],
     }

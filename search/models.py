@@ -31,6 +31,7 @@ class SearchPage(SitePage):
     introduction = models.TextField(max_length=300, blank=True)
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction")]
+    lists_content = True  # purged with every publish (home/purging.py)
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1

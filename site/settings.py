@@ -126,6 +126,9 @@ MIDDLEWARE = [
     "home.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous readers' pages from the shared cache: after the language is known, before
+    # anything reads the session or the database.
+    "home.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Hostile input (control characters, bad UTF-8, huge values) gets a 400 before any view.
     "home.input_guard.InputGuardMiddleware",
@@ -205,6 +208,15 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Image renditions, in each process's own memory: a rendition never changes under its key (the
+# key holds the image's file hash and focal point), so no server needs to hear of another's,
+# and pages with images make no Redis round trip per image.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 60 * 60 * 24,
+    "OPTIONS": {"MAX_ENTRIES": 10000},
+}
 
 # Sessions are for signed-in editors only; readers never get a cookie.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -456,6 +468,11 @@ BASELINE_MIN_GROUP_SIZE = env_int("BASELINE_MIN_GROUP_SIZE", 5)
 
 # Seconds a CDN or browser may cache a public page (0 turns the header off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
+# Seconds the app keeps a whole page for anonymous readers in the shared cache (0 turns the
+# full-page cache off; home/page_cache.py). Publishing refreshes pages at once whatever this is;
+# it only bounds how long a page that depends on the clock (an event that just ended) can lag.
+# Off while developing and in tests, except the tests that turn it on.
+FULL_PAGE_CACHE_SECONDS = env_int("FULL_PAGE_CACHE_SECONDS", 0 if DEBUG or TESTING else 300)
 
 # --- Logging --------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt),
     path("sitemap.xml", home_views.sitemap_xml),
+    path("sitemap-<int:number>.xml", home_views.sitemap_file),
     path("healthz", home_views.healthz),
 ]
 

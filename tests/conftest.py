@@ -41,11 +41,13 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache, as a freshly deployed server would."""
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["renditions"].clear()
     yield
     cache.clear()
+    caches["renditions"].clear()
 
 
 @pytest.fixture(scope="session")

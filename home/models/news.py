@@ -28,12 +28,16 @@ class NewsIndexPage(RoutablePageMixin, SitePage):
     introduction = models.TextField(max_length=600, blank=True)
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction")]
+    lists_content = True  # purged with every publish (home/purging.py)
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index page")
+
+    def get_cached_paths(self):
+        return ["/", "/feed/"]
 
     def articles(self, tag: str = ""):
         articles = NewsPage.objects.child_of(self).live().order_by("-date", "-pk")

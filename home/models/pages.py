@@ -65,6 +65,7 @@ class HomePage(SitePage):
         index.SearchField("body"),
     ]
 
+    lists_content = True  # purged with every publish (home/purging.py)
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",

@@ -43,8 +43,8 @@ EXPECTED_QUERIES = {
     "CaseStudyIndexPage": ROUTE + LEVEL + PRIVACY + SHARING_IMAGE + 3,
     # tags and related case studies: cached fragment per revision and content generation
     "CaseStudyPage": ROUTE + 2 * LEVEL + PRIVACY + SHARING_IMAGE,
-    # + the reports, newest first
-    "ResearchIndexPage": ROUTE + LEVEL + PRIVACY + SHARING_IMAGE + 1,
+    # + the report count and one page of reports, newest first (home/listing.py)
+    "ResearchIndexPage": ROUTE + LEVEL + PRIVACY + SHARING_IMAGE + 2,
     "ReportPage": ROUTE + 2 * LEVEL + PRIVACY + SHARING_IMAGE,  # documents: cached fragment
     # + article count and one page of articles
     "NewsIndexPage": ROUTE + LEVEL + PRIVACY + SHARING_IMAGE + 2,

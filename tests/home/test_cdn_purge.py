@@ -50,3 +50,49 @@ def test_publishing_a_page_purges_it_from_the_cdn(purge_api, django_capture_on_c
     assert ("127.0.0.1", "/en-gb/get-involved/") in [
         (host.split(":")[0], path) for host, path in received
     ]
+
+
+def test_publishing_purges_every_page_listing_it_in_every_language(
+    purge_api, django_capture_on_commit_callbacks
+):
+    """The article, its index and feed, home, the finder, the roadmap and its stage pages,
+    search, the sitemap and the calendar feeds, in English and Arabic; nothing else."""
+    from home.models import NewsPage
+
+    location, received = purge_api
+    article = NewsPage.objects.filter(locale=Locale.get_default()).order_by("-date").first()
+    cdn = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=cdn),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        article.save_revision().publish()
+    paths = {path for _host, path in received}
+    expected = {
+        article.url,
+        "/sitemap.xml",
+        "/en-gb/event-calendar.ics",
+        "/ar/event-calendar.ics",
+    }
+    for language in ("en-gb", "ar"):
+        expected |= {
+            f"/{language}/",
+            f"/{language}/news/",
+            f"/{language}/news/feed/",
+            f"/{language}/promising-practice/",
+            f"/{language}/promising-practice/feed/",
+            f"/{language}/roadmap/",
+            f"/{language}/roadmap/recommendations/",
+            f"/{language}/roadmap/trauma-aware/",
+            f"/{language}/events/",
+            f"/{language}/search/",
+        }
+    assert expected <= paths, sorted(expected - paths)
+    unrelated = StandardPage.objects.get(slug="get-involved", locale=Locale.get_default()).url
+    assert unrelated not in paths
+    assert len(paths) < 80, "a fixed set of addresses, not one per page of content"

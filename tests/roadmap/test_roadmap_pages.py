@@ -3,6 +3,8 @@ previous/next links, the recommendations listing and the print view."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -222,7 +224,12 @@ def test_untranslated_recommendations_are_marked_as_english_on_arabic_pages(clie
 
     RecommendationFactory(title="Not yet translated", stages=[stages[0]])
     page = html(client, "/ar/roadmap/trauma-aware/")
-    assert '<li lang="en-gb"><a href="/ar/roadmap/recommendations/#recommendation-' in page
+    # Linked to the listing filtered by its stage and audience, where it is on the first page.
+    assert re.search(
+        r'<li lang="en-gb"><a href="/ar/roadmap/recommendations/\?audience=[\w-]+&amp;stage=[^"#]+'
+        r"#recommendation-",
+        page,
+    )
 
 
 def test_the_demo_translates_every_roadmap_string_into_arabic(roadmap, stages, assessment):

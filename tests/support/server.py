@@ -86,10 +86,17 @@ def _database_env(workdir: Path) -> tuple[str, list]:
 
 
 def start_site_server(
-    workdir: Path, extra_env: dict[str, str] | None = None, workers: int = 3
+    workdir: Path,
+    extra_env: dict[str, str] | None = None,
+    workers: int = 3,
+    share_database_with: SiteServer | None = None,
 ) -> SiteServer:
-    """Migrate a new database, load the demo content, and serve it with gunicorn."""
-    database_url, cleanup = _database_env(workdir)
+    """Migrate a new database, load the demo content, and serve it with gunicorn; or serve
+    another server's database as a second app server (`share_database_with`)."""
+    if share_database_with is not None:
+        database_url, cleanup = share_database_with.env["DATABASE_URL"], []
+    else:
+        database_url, cleanup = _database_env(workdir)
     port = free_port()
     env = {
         **os.environ,
@@ -104,7 +111,14 @@ def start_site_server(
         **(extra_env or {}),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    for command in (["migrate", "--no-input", "-v0"], ["load_demo_content", "-v0"]):
+    if share_database_with is not None:
+        env["MEDIA_ROOT"] = share_database_with.env["MEDIA_ROOT"]
+    setup = (
+        []
+        if share_database_with
+        else [["migrate", "--no-input", "-v0"], ["load_demo_content", "-v0"]]
+    )
+    for command in setup:
         subprocess.run(
             [sys.executable, str(ROOT / "manage.py"), *command],
             env=env,

@@ -1,0 +1,146 @@
+"""Nothing grows with content: every page type (and every listing, feed, the sitemap, search
+and the audience views) costs the same queries and about the same HTML with the demo content
+as with 1,000 case studies, 200 events and 500 recommendations more. Listings show a bounded
+number of items and link to the finder or the next page for the rest.
+
+The HTML may differ by a small constant (HTML_SLACK): the bounded lists then hold other items,
+whose titles and summaries are longer or shorter than the demo's, and pagination links and
+"see all N" counts appear (a few digits more)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Locale
+
+from home.views import SITEMAP_SIZE
+from tests.benchmarks.conftest import record_growth
+
+CASE_STUDIES = 1000
+EVENTS = 200
+RECOMMENDATIONS = 500
+HTML_SLACK = 8 * 1024
+
+
+def measure(client, path: str) -> tuple[int, int]:
+    """Queries (warm) and bytes of one page."""
+    first = client.get(path)
+    assert first.status_code == 200, f"{path} answered {first.status_code}"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(queries.captured_queries), len(response.content)
+
+
+def listing_paths(page_examples: dict[str, str]) -> dict[str, str]:
+    """Every page type, plus the listings that are not pages of their own."""
+    from home.models import Audience
+
+    audience = Audience.objects.filter(locale=Locale.get_default()).order_by("pk").first()
+    roadmap = page_examples["RoadmapPage"]
+    finder = page_examples["CaseStudyIndexPage"]
+    return {
+        **page_examples,
+        "Arabic home": "/ar/",
+        "Sitemap": "/sitemap.xml",
+        "Search results": page_examples["SearchPage"] + "?q=trauma",
+        "Recommendations": roadmap + "recommendations/",
+        "Audience view": f"{roadmap}recommendations/{audience.slug}/",
+        "Roadmap print": roadmap + "print/",
+        "Finder feed": finder + "feed/",
+        "News feed": page_examples["NewsIndexPage"] + "feed/",
+        "Events calendar": "/en-gb/event-calendar.ics",
+    }
+
+
+def add_content() -> None:
+    """1,000 case studies, 200 events (half past, half upcoming) and 500 recommendations, spread
+    over every stage."""
+    from casestudies.factories import create_case_studies
+    from casestudies.models import CaseStudyIndexPage
+    from events.models import EventIndexPage, EventPage
+    from home.models import Audience, DriverOfChange
+    from roadmap.models import Recommendation, RoadmapStagePage
+
+    english = Locale.get_default()
+    stages = list(RoadmapStagePage.objects.filter(locale=english).order_by("path"))
+    finder = CaseStudyIndexPage.objects.get(locale=english)
+    per_stage = CASE_STUDIES // len(stages)
+    for number, stage in enumerate(stages):
+        create_case_studies(finder, per_stage, start=number * per_stage, stage=stage)
+    index = EventIndexPage.objects.get(locale=english)
+    now = timezone.now()
+    for number in range(EVENTS):
+        start = now + timedelta(days=number - EVENTS // 2)
+        event = EventPage(
+            title=f"Bulk event {number}",
+            slug=f"bulk-event-{number}",
+            summary="An event added to measure that pages do not grow with content.",
+            start=start,
+            end=start + timedelta(hours=2),
+            mode=EventPage.Mode.ONLINE,
+            online_joining_link="https://meet.example.org/bulk",
+            capacity=20,
+        )
+        index.add_child(instance=event)
+        event.stages.set([stages[number % len(stages)]])
+        event.save()
+    audiences = list(Audience.objects.filter(locale=english))
+    drivers = list(DriverOfChange.objects.filter(locale=english))
+    created = Recommendation.objects.bulk_create(
+        Recommendation(
+            title=f"Bulk recommendation {number}",
+            slug=f"bulk-recommendation-{number}",
+            body="<p>A recommendation added to measure growth.</p>",
+            audience=audiences[number % len(audiences)],
+            driver=drivers[number % len(drivers)],
+            locale=english,
+            live=True,
+        )
+        for number in range(RECOMMENDATIONS)
+    )
+    through = Recommendation.stages.through
+    through.objects.bulk_create(
+        through(recommendation=recommendation, roadmapstagepage=stages[number % len(stages)])
+        for number, recommendation in enumerate(created)
+    )
+    from home.caching import invalidate
+
+    invalidate()  # bulk_create sends no signals: as an editor's change would, refresh caches
+
+
+@pytest.mark.benchmark
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_no_page_grows_with_content(client, page_examples, subtests):
+    paths = listing_paths(page_examples)
+    before = {name: measure(client, path) for name, path in paths.items()}
+    add_content()
+    for name, path in sorted(paths.items()):
+        queries, size = measure(client, path)
+        record_growth(
+            name,
+            queries_demo=before[name][0],
+            queries_bulk=queries,
+            html_demo=before[name][1],
+            html_bulk=size,
+        )
+        with subtests.test(msg=name):
+            assert queries <= before[name][0], (
+                f"{name} ({path}): {before[name][0]} queries with the demo, {queries} with more content"
+            )
+            assert size <= before[name][1] + HTML_SLACK, (
+                f"{name} ({path}) grew from {before[name][1]} to {size} bytes"
+            )
+    # The bigger site's sitemap is an index of files of at most SITEMAP_SIZE addresses each.
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<sitemapindex" in index and "/sitemap-2.xml" in index
+    first_file = client.get("/sitemap-1.xml").content.decode()
+    assert first_file.count("<url>") == SITEMAP_SIZE
+    last = index.count("<sitemap>")
+    assert client.get(f"/sitemap-{last}.xml").status_code == 200
+    assert client.get(f"/sitemap-{last + 1}.xml").status_code == 404
