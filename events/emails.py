@@ -1,18 +1,23 @@
 """The email outbox: emails are rows written in the same transaction as the sign-up change
-that causes them, sent after that transaction commits, and retried by `send_pending_emails`.
+that causes them. No request ever talks to the mail server: a sender process sends them
+(`run_email_sender`, long-running, in production; `send_pending_emails` from cron as a
+fallback), so a slow or hung mail server can never hold a reader's page.
 
 Sending claims the row with one conditional UPDATE (pending/failed → sending), so two
-senders running at once can never both send it.
+senders running at once can never both send it. A failed email is retried later with a
+growing delay (EMAIL_RETRY_DELAY_SECONDS, doubling each time, at most six hours apart);
+after MAX_ATTEMPTS it is marked "gave up", counted in the senders' output, and can be put
+back in the queue with `requeue_emails`.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
-from functools import partial
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -22,7 +27,10 @@ from events.models import OutboundEmail, Registration
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 6
+# With the default first delay of one minute, ten attempts span about eight and a half hours
+# of mail-server outage before an email is given up.
+MAX_ATTEMPTS = 10
+MAX_RETRY_DELAY = timedelta(hours=6)
 # A row left "sending" this long belongs to a sender that died mid-send: try it again.
 STALE_CLAIM = timedelta(minutes=15)
 
@@ -79,8 +87,8 @@ def render(registration: Registration, kind: str) -> dict:
 
 
 def queue(registration: Registration, kind: str, key: str | None = None) -> OutboundEmail | None:
-    """Write the email to the outbox (inside the caller's transaction) and send it once the
-    transaction commits. The idempotency key makes queueing the same email twice a no-op."""
+    """Write the email to the outbox (inside the caller's transaction) for the sender process
+    to send. The idempotency key makes queueing the same email twice a no-op."""
     key = key or f"{kind}:{registration.pk}"
     if OutboundEmail.objects.filter(idempotency_key=key).exists():
         return None
@@ -89,8 +97,6 @@ def queue(registration: Registration, kind: str, key: str | None = None) -> Outb
         idempotency_key=key,
         defaults={"to": registration.email, "registration": registration, **message},
     )
-    if created:
-        transaction.on_commit(partial(send, email.pk))
     return email if created else None
 
 
@@ -101,14 +107,27 @@ def queue_resend(registration: Registration) -> OutboundEmail | None:
     return queue(registration, "resend", key=f"resend:{registration.pk}:{window}")
 
 
+def retry_delay(attempts: int) -> timedelta:
+    """How long to wait before the next try, after `attempts` failed ones."""
+    first = timedelta(seconds=settings.EMAIL_RETRY_DELAY_SECONDS)
+    return min(first * 2 ** max(attempts - 1, 0), MAX_RETRY_DELAY)
+
+
+def _due(now) -> Q:
+    """Emails a sender may claim now: new ones, failed ones whose retry time has come, and
+    ones left "sending" by a sender that died mid-send."""
+    return (
+        Q(status=OutboundEmail.Status.PENDING)
+        | Q(status=OutboundEmail.Status.FAILED, next_attempt_at__isnull=True)
+        | Q(status=OutboundEmail.Status.FAILED, next_attempt_at__lte=now)
+        | Q(status=OutboundEmail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM)
+    )
+
+
 def send(email_id: int) -> bool:
     """Send one outbox email if nobody else is sending or has sent it. True if sent now."""
     now = timezone.now()
-    claimed = OutboundEmail.objects.filter(
-        Q(status__in=[OutboundEmail.Status.PENDING, OutboundEmail.Status.FAILED])
-        | Q(status=OutboundEmail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM),
-        pk=email_id,
-    ).update(status=OutboundEmail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    claimed = OutboundEmail.objects.filter(_due(now), pk=email_id).update(status=OutboundEmail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
     if not claimed:
         return False
     email = OutboundEmail.objects.get(pk=email_id)
@@ -127,25 +146,51 @@ def send(email_id: int) -> bool:
             else OutboundEmail.Status.FAILED
         )
         email.last_error = f"{type(error).__name__}: {error}"[:2000]
-        email.save(update_fields=["status", "last_error"])
+        email.next_attempt_at = timezone.now() + retry_delay(email.attempts)
+        email.save(update_fields=["status", "last_error", "next_attempt_at"])
         return False
     email.status = OutboundEmail.Status.SENT
     email.sent_at = timezone.now()
-    email.save(update_fields=["status", "sent_at"])
+    email.next_attempt_at = None
+    email.save(update_fields=["status", "sent_at", "next_attempt_at"])
     return True
 
 
-def send_pending() -> tuple[int, int]:
-    """Send every email waiting or due a retry. Returns (sent, still failing)."""
-    now = timezone.now()
-    due = OutboundEmail.objects.filter(
-        Q(status__in=[OutboundEmail.Status.PENDING, OutboundEmail.Status.FAILED])
-        | Q(status=OutboundEmail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM)
-    ).values_list("pk", flat=True)
-    sent = failed = 0
-    for pk in list(due):
+@dataclass
+class SendReport:
+    """What one pass of a sender did, and what is left in the outbox."""
+
+    sent: int = 0
+    failed: int = 0  # failed in this pass, to be retried later
+    gave_up: int = 0  # every email in the outbox that failed too often (requeue_emails)
+
+    def __str__(self) -> str:
+        return (
+            f"Sent {self.sent} email(s); {self.failed} still failing (will retry); "
+            f"{self.gave_up} given up (requeue them with manage.py requeue_emails)."
+        )
+
+
+def send_pending(limit: int | None = None, should_stop=lambda: False) -> SendReport:
+    """Send the emails that are due, oldest first (at most `limit` of them), stopping early
+    when `should_stop()` says so (a sender asked to shut down)."""
+    due = OutboundEmail.objects.filter(_due(timezone.now())).order_by("created_at", "pk")
+    ids = list(due.values_list("pk", flat=True)[:limit])
+    report = SendReport()
+    for pk in ids:
+        if should_stop():
+            break
         if send(pk):
-            sent += 1
+            report.sent += 1
         elif OutboundEmail.objects.filter(pk=pk, status=OutboundEmail.Status.FAILED).exists():
-            failed += 1
-    return sent, failed
+            report.failed += 1
+    report.gave_up = OutboundEmail.objects.filter(status=OutboundEmail.Status.GAVE_UP).count()
+    return report
+
+
+def requeue_given_up() -> int:
+    """Put every given-up email back in the queue with a fresh set of attempts. The last
+    error stays on the row until the next try. Returns how many."""
+    return OutboundEmail.objects.filter(status=OutboundEmail.Status.GAVE_UP).update(
+        status=OutboundEmail.Status.PENDING, attempts=0, next_attempt_at=None, claimed_at=None
+    )

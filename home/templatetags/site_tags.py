@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from home import caching
 from home import chrome as site_chrome
+from home import images
 
 register = template.Library()
 
@@ -121,3 +122,10 @@ def anchor(value) -> str:
     from django.utils.text import slugify
 
     return slugify(str(value), allow_unicode=True) or "section"
+
+
+@register.simple_tag
+def rendition(image, spec: str):
+    """`{% rendition image "fill-480x270 format-webp" as photo %}{% if photo %}<img ...>`: the
+    one way templates show an image; None (image left out) when it cannot be made."""
+    return images.rendition(image, spec)

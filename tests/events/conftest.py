@@ -58,7 +58,8 @@ def smtp_server():
 
 @pytest.fixture(scope="session")
 def events_server(tmp_path_factory, smtp_server):
-    """The real site (gunicorn, 4 workers) sending its emails to the loopback SMTP server."""
+    """The real site (gunicorn, 4 workers) and its email sender (`run_email_sender`), sending
+    to the loopback SMTP server, as in production."""
     server = start_site_server(
         tmp_path_factory.mktemp("events-server"),
         extra_env={
@@ -68,6 +69,7 @@ def events_server(tmp_path_factory, smtp_server):
         },
         workers=4,
     )
+    server.start_email_sender()
     yield server
     server.stop()
 
