@@ -1,21 +1,31 @@
 """No reader waits on email. Sign-ups only write to the outbox; the long-running sender
 (`run_email_sender`) sends. With a mail server that accepts connections and never answers,
 sign-ups and pages still answer at once, and the emails go out once the server recovers.
-The sender stops cleanly on SIGTERM, as a process manager stops it."""
+The sender stops cleanly on SIGTERM, as a process manager stops it. A failing email is
+retried later and later, then given up, counted, and can be requeued."""
 
 from __future__ import annotations
 
+import io
 import re
 import signal
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from datetime import timedelta
 
+import pytest
 from aiosmtpd.controller import Controller
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
 
+from events import emails, services
+from events.models import OutboundEmail
 from tests.events.conftest import CollectingHandler, create_event
-from tests.support.faults import HungListener
+from tests.events.factories import make_event
+from tests.support.faults import HungListener, refusing_port
 from tests.support.server import start_site_server
 
 
@@ -100,3 +110,67 @@ def test_sign_ups_answer_at_once_while_the_mail_server_hangs_and_emails_follow_i
         hung.close()
         if controller is not None:
             controller.stop()
+
+
+@pytest.mark.django_db
+def test_a_failing_email_is_retried_later_each_time_then_given_up_counted_and_requeued(settings):
+    event = make_event("gives-up")
+    result = services.sign_up(event, {"name": "Gita", "email": "gita@example.org"}, "en-gb")
+    email = OutboundEmail.objects.get(registration=result.registration)
+    # A real SMTP connection that is refused: nothing listens on this port.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", refusing_port(), 2
+    delays = []
+    for _ in range(emails.MAX_ATTEMPTS):
+        OutboundEmail.objects.filter(pk=email.pk).update(next_attempt_at=timezone.now())
+        before = timezone.now()
+        emails.send_pending()
+        email.refresh_from_db()
+        if email.status == "failed":
+            delays.append(round((email.next_attempt_at - before).total_seconds() / 60))
+    assert delays[:5] == [1, 2, 4, 8, 16], "the wait doubles from EMAIL_RETRY_DELAY_SECONDS"
+    assert max(delays) <= 6 * 60
+    assert email.status == "gave_up" and email.attempts == emails.MAX_ATTEMPTS
+    assert "ConnectionRefusedError" in email.last_error
+
+    # Not due before its time: a sender pass leaves a failed email alone until then.
+    out = io.StringIO()
+    call_command("send_pending_emails", stdout=out)
+    assert out.getvalue().strip() == (
+        "Sent 0 email(s); 0 still failing (will retry); "
+        "1 given up (requeue them with manage.py requeue_emails)."
+    )
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    out = io.StringIO()
+    call_command("requeue_emails", "--dry-run", stdout=out)
+    assert "1 given-up email(s) would be requeued." in out.getvalue()
+    email.refresh_from_db()
+    assert email.status == "gave_up"
+    out = io.StringIO()
+    call_command("requeue_emails", stdout=out)
+    assert "Requeued 1 given-up email(s)" in out.getvalue()
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == ("pending", 0)
+
+    out = io.StringIO()
+    call_command("send_pending_emails", stdout=out)
+    assert out.getvalue().startswith("Sent 1 email(s); 0 still failing (will retry); 0 given up")
+    assert [m.to for m in mail.outbox] == [["gita@example.org"]]
+
+
+@pytest.mark.django_db
+def test_a_failed_email_is_not_retried_before_its_time(settings):
+    event = make_event("not-yet")
+    result = services.sign_up(event, {"name": "Nia", "email": "nia@example.org"}, "en-gb")
+    email = OutboundEmail.objects.get(registration=result.registration)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", refusing_port(), 2
+    assert emails.send_pending().failed == 1
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert emails.send_pending().sent == 0, "due again only after EMAIL_RETRY_DELAY_SECONDS"
+    OutboundEmail.objects.filter(pk=email.pk).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=1)
+    )
+    assert emails.send_pending().sent == 1
+    assert len(mail.outbox) == 1
