@@ -1,7 +1,9 @@
 """The email outbox: emails are rows written in the same transaction as the sign-up change
 that causes them. No request ever talks to the mail server: a sender process sends them
 (`run_email_sender`, long-running, in production; `send_pending_emails` from cron as a
-fallback), so a slow or hung mail server can never hold a reader's page.
+fallback), so a slow or hung mail server can never hold a reader's page. Django's own
+EMAIL_BACKEND is `OutboxBackend`, so Wagtail's emails (moderation notices, password resets)
+go through the outbox too; the sender delivers with EMAIL_DELIVERY_BACKEND.
 
 Sending claims the row with one conditional UPDATE (pending/failed → sending), so two
 senders running at once can never both send it. A failed email is retried later with a
@@ -16,8 +18,11 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from uuid import uuid4
+
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -131,7 +136,12 @@ def send(email_id: int) -> bool:
     if not claimed:
         return False
     email = OutboundEmail.objects.get(pk=email_id)
-    message = EmailMultiAlternatives(email.subject, email.text, to=[email.to])
+    message = EmailMultiAlternatives(
+        email.subject,
+        email.text,
+        to=[email.to],
+        connection=get_connection(settings.EMAIL_DELIVERY_BACKEND),
+    )
     if email.html:
         message.attach_alternative(email.html, "text/html")
     if email.ics:
@@ -194,3 +204,35 @@ def requeue_given_up() -> int:
     return OutboundEmail.objects.filter(status=OutboundEmail.Status.GAVE_UP).update(
         status=OutboundEmail.Status.PENDING, attempts=0, next_attempt_at=None, claimed_at=None
     )
+
+
+class OutboxBackend(BaseEmailBackend):
+    """Django's email backend for the site: every email sent with Django's or Wagtail's mail
+    functions is written to the outbox, one row per recipient, for the sender to deliver.
+    The outbox carries text, HTML and a calendar file; any other attachment is refused
+    rather than silently dropped."""
+
+    def send_messages(self, email_messages) -> int:
+        count = 0
+        for message in email_messages:
+            html = next(
+                (content for content, kind in getattr(message, "alternatives", []) if kind == "text/html"),
+                "",
+            )
+            ics = ""
+            for attachment in message.attachments:
+                name, content, kind = attachment
+                if kind != "text/calendar":
+                    raise ValueError(f"The outbox cannot carry the attachment {name!r} ({kind}).")
+                ics = content.decode() if isinstance(content, bytes) else content
+            for recipient in message.recipients():
+                OutboundEmail.objects.create(
+                    to=recipient,
+                    subject=message.subject[:300],
+                    text=message.body,
+                    html=html,
+                    ics=ics,
+                    idempotency_key=f"mail:{uuid4().hex}",
+                )
+            count += 1
+        return count

@@ -330,17 +330,24 @@ if CDN_CLOUDFRONT_DISTRIBUTION_ID:
 
 # --- Email ----------------------------------------------------------------------------------
 
+# Requests never talk to the mail server: every email (the site's own and Wagtail's) is
+# written to the outbox, and the sender process (`run_email_sender`) delivers it with
+# EMAIL_DELIVERY_BACKEND (events/emails.py).
+EMAIL_BACKEND = "events.emails.OutboxBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = env_int("EMAIL_PORT", 587)
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
     EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+elif TESTING:
+    # In-process tests read what was delivered from django.core.mail.outbox.
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Trauma-Informed London <no-reply@trauma-informed.london>"
 )

@@ -118,7 +118,7 @@ def test_a_failing_email_is_retried_later_each_time_then_given_up_counted_and_re
     result = services.sign_up(event, {"name": "Gita", "email": "gita@example.org"}, "en-gb")
     email = OutboundEmail.objects.get(registration=result.registration)
     # A real SMTP connection that is refused: nothing listens on this port.
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", refusing_port(), 2
     delays = []
     for _ in range(emails.MAX_ATTEMPTS):
@@ -141,7 +141,7 @@ def test_a_failing_email_is_retried_later_each_time_then_given_up_counted_and_re
         "1 given up (requeue them with manage.py requeue_emails)."
     )
 
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     out = io.StringIO()
     call_command("requeue_emails", "--dry-run", stdout=out)
     assert "1 given-up email(s) would be requeued." in out.getvalue()
@@ -164,13 +164,35 @@ def test_a_failed_email_is_not_retried_before_its_time(settings):
     event = make_event("not-yet")
     result = services.sign_up(event, {"name": "Nia", "email": "nia@example.org"}, "en-gb")
     email = OutboundEmail.objects.get(registration=result.registration)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", refusing_port(), 2
     assert emails.send_pending().failed == 1
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert emails.send_pending().sent == 0, "due again only after EMAIL_RETRY_DELAY_SECONDS"
     OutboundEmail.objects.filter(pk=email.pk).update(
         next_attempt_at=timezone.now() - timedelta(seconds=1)
     )
     assert emails.send_pending().sent == 1
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_wagtails_own_emails_also_wait_in_the_outbox_for_the_sender(settings):
+    """Moderation notices and password resets are sent in an editor's request: with the
+    site's EMAIL_BACKEND they are only written to the outbox, like sign-up emails."""
+    from wagtail.admin.mail import send_mail
+
+    settings.EMAIL_BACKEND = "events.emails.OutboxBackend"  # pytest-django swaps in locmem
+    send_mail(
+        "Page submitted for moderation",
+        "A page is waiting for you.",
+        ["moderator@example.org", "second@example.org"],
+        html_message="<p>A page is waiting for you.</p>",
+    )
+    assert mail.outbox == []
+    rows = OutboundEmail.objects.filter(subject="Page submitted for moderation")
+    assert sorted(rows.values_list("to", flat=True)) == ["moderator@example.org", "second@example.org"]
+    assert set(rows.values_list("status", flat=True)) == {"pending"}
+    assert emails.send_pending().sent == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["moderator@example.org", "second@example.org"]
+    assert mail.outbox[0].alternatives[0][1] == "text/html"

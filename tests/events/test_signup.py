@@ -199,13 +199,13 @@ def test_a_failed_email_is_retried_by_the_command(settings):
     result = services.sign_up(event, {"name": "Retry", "email": "retry@example.org"}, "en-gb")
     email = OutboundEmail.objects.get(registration=result.registration)
     # A real SMTP connection that is refused: nothing listens on this port.
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
     settings.EMAIL_RETRY_DELAY_SECONDS = 0  # due again at once
     assert emails.send(email.pk) is False
     email.refresh_from_db()
     assert email.status == "failed" and "Error" in email.last_error
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     call_command("send_pending_emails", stdout=open("/dev/null", "w"))  # noqa: SIM115
     email.refresh_from_db()
     assert email.status == "sent" and email.attempts == 2
