@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
-
 from uuid import uuid4
 
 from django.conf import settings
@@ -132,7 +131,9 @@ def _due(now) -> Q:
 def send(email_id: int) -> bool:
     """Send one outbox email if nobody else is sending or has sent it. True if sent now."""
     now = timezone.now()
-    claimed = OutboundEmail.objects.filter(_due(now), pk=email_id).update(status=OutboundEmail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    claimed = OutboundEmail.objects.filter(_due(now), pk=email_id).update(
+        status=OutboundEmail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
     if not claimed:
         return False
     email = OutboundEmail.objects.get(pk=email_id)
@@ -216,7 +217,11 @@ class OutboxBackend(BaseEmailBackend):
         count = 0
         for message in email_messages:
             html = next(
-                (content for content, kind in getattr(message, "alternatives", []) if kind == "text/html"),
+                (
+                    content
+                    for content, kind in getattr(message, "alternatives", [])
+                    if kind == "text/html"
+                ),
                 "",
             )
             ics = ""

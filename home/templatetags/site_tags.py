@@ -9,9 +9,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home import caching
+from home import caching, images
 from home import chrome as site_chrome
-from home import images
 
 register = template.Library()
 

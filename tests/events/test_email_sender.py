@@ -119,7 +119,11 @@ def test_a_failing_email_is_retried_later_each_time_then_given_up_counted_and_re
     email = OutboundEmail.objects.get(registration=result.registration)
     # A real SMTP connection that is refused: nothing listens on this port.
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", refusing_port(), 2
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = (
+        "127.0.0.1",
+        refusing_port(),
+        2,
+    )
     delays = []
     for _ in range(emails.MAX_ATTEMPTS):
         OutboundEmail.objects.filter(pk=email.pk).update(next_attempt_at=timezone.now())
@@ -165,7 +169,11 @@ def test_a_failed_email_is_not_retried_before_its_time(settings):
     result = services.sign_up(event, {"name": "Nia", "email": "nia@example.org"}, "en-gb")
     email = OutboundEmail.objects.get(registration=result.registration)
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", refusing_port(), 2
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = (
+        "127.0.0.1",
+        refusing_port(),
+        2,
+    )
     assert emails.send_pending().failed == 1
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert emails.send_pending().sent == 0, "due again only after EMAIL_RETRY_DELAY_SECONDS"
@@ -191,7 +199,10 @@ def test_wagtails_own_emails_also_wait_in_the_outbox_for_the_sender(settings):
     )
     assert mail.outbox == []
     rows = OutboundEmail.objects.filter(subject="Page submitted for moderation")
-    assert sorted(rows.values_list("to", flat=True)) == ["moderator@example.org", "second@example.org"]
+    assert sorted(rows.values_list("to", flat=True)) == [
+        "moderator@example.org",
+        "second@example.org",
+    ]
     assert set(rows.values_list("status", flat=True)) == {"pending"}
     assert emails.send_pending().sent == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["moderator@example.org", "second@example.org"]

@@ -61,9 +61,7 @@ def test_a_case_study_with_a_broken_image_answers_200_without_it(client, caplog,
     index = CaseStudyPage.objects.live().filter(locale__language_code="en-gb").first().get_parent()
     first_listed = client.get(index.url).content.decode()
     page = next(
-        page
-        for page in CaseStudyPage.objects.live().child_of(index)
-        if page.title in first_listed
+        page for page in CaseStudyPage.objects.live().child_of(index) if page.title in first_listed
     )
     CaseStudyPage.objects.filter(pk=page.pk).update(listing_image=image, social_image=None)
     caplog.set_level(logging.WARNING, logger="home.images")
@@ -111,13 +109,16 @@ def test_every_image_in_templates_and_code_goes_through_the_one_helper():
     home/images.py would let a broken file or a storage error take a page down."""
     offenders = []
     for path in list((ROOT / "templates").rglob("*.html")) + [
-        p for app in ("home", "roadmap", "casestudies", "events", "search")
+        p
+        for app in ("home", "roadmap", "casestudies", "events", "search")
         for p in (ROOT / app).rglob("*.py")
     ]:
         if path == ROOT / "home" / "images.py" or "migrations" in path.parts:
             continue
         text = path.read_text(encoding="utf-8")
-        if re.search(r"\{%\s*(image|picture|srcset_image)\s|get_rendition\(|wagtailimages_tags", text):
+        if re.search(
+            r"\{%\s*(image|picture|srcset_image)\s|get_rendition\(|wagtailimages_tags", text
+        ):
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
     templates = [p.read_text(encoding="utf-8") for p in (ROOT / "templates").rglob("*.html")]
