@@ -35,9 +35,6 @@ keepalive = 5
 # which bounds any slow memory growth.
 max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
-# Nothing in the request line may be longer than this; a longer one gets a 400 from gunicorn.
-limit_request_line = 4094
-
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 # Time, method, path (no query string), status, bytes, milliseconds. No client address.

@@ -150,14 +150,18 @@ def send(email_id: int) -> bool:
     try:
         message.send()
     except Exception as error:  # any SMTP or network failure: keep the row for a retry
-        logger.warning("Email %s not sent (attempt %s): %s", email.pk, email.attempts, error)
-        email.status = (
-            OutboundEmail.Status.GAVE_UP
-            if email.attempts >= MAX_ATTEMPTS
-            else OutboundEmail.Status.FAILED
+        gave_up = email.attempts >= MAX_ATTEMPTS
+        logger.warning(
+            "Email %s not sent (attempt %s of %s%s): %s",
+            email.pk,
+            email.attempts,
+            MAX_ATTEMPTS,
+            ", given up" if gave_up else "",
+            error,
         )
+        email.status = OutboundEmail.Status.GAVE_UP if gave_up else OutboundEmail.Status.FAILED
         email.last_error = f"{type(error).__name__}: {error}"[:2000]
-        email.next_attempt_at = timezone.now() + retry_delay(email.attempts)
+        email.next_attempt_at = None if gave_up else timezone.now() + retry_delay(email.attempts)
         email.save(update_fields=["status", "last_error", "next_attempt_at"])
         return False
     email.status = OutboundEmail.Status.SENT

@@ -56,8 +56,9 @@ def _existing(image, filter_spec: str):
 
 
 def rendition(image, spec: str):
-    """The image's rendition for `spec`, or None when it cannot be made (image left out)."""
-    if image is None:
+    """The image's rendition for `spec`, or None when it cannot be made (image left out).
+    No image (None, or "" from a template variable that does not exist) gives None."""
+    if not image:
         return None
     filter_spec = _filter_spec(spec)
     key = (image.pk, image.file.name)

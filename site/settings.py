@@ -195,6 +195,8 @@ if REDIS_URL:
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": 2,
                 "SOCKET_TIMEOUT": 2,
+                # No retries, and no new try for 30 s after Redis could not be reached.
+                "CONNECTION_POOL_CLASS": "home.redis_pool.FailFastConnectionPool",
                 # A cache outage slows pages down; it must not take the site down.
                 "IGNORE_EXCEPTIONS": True,
             },

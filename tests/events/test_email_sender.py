@@ -39,7 +39,13 @@ def _timed(request_or_url) -> tuple[int, float]:
     return status, time.monotonic() - started
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 def _sign_up(base_url: str, event_id: int, email: str) -> tuple[int, float]:
+    """The sign-up's own answer (the 303 to the confirmation page), and how long it took."""
     data = urllib.parse.urlencode(
         {"name": "Hung Mail", "email": email, "privacy_consent": "on"}
     ).encode()
@@ -48,7 +54,13 @@ def _sign_up(base_url: str, event_id: int, email: str) -> tuple[int, float]:
         data=data,
         headers={"Origin": base_url, "Content-Type": "application/x-www-form-urlencoded"},
     )
-    return _timed(request)  # follows the 303 to the confirmation page
+    started = time.monotonic()
+    try:
+        urllib.request.build_opener(_NoRedirects).open(request, timeout=30)
+        status = 200
+    except urllib.error.HTTPError as error:
+        status = error.code
+    return status, time.monotonic() - started
 
 
 def _wait_for_log(server, pattern: str, timeout: float) -> str:
@@ -81,9 +93,11 @@ def test_sign_ups_answer_at_once_while_the_mail_server_hangs_and_emails_follow_i
         sender = server.start_email_sender(interval=0.5)
         event = create_event(server, "hung-mail-event", capacity=5)
         people = [f"hung{n}@example.org" for n in range(3)]
+        for _ in range(2):  # both workers have loaded their code and templates
+            assert _timed(f"{server.url}{event['url']}")[0] == 200
         for person in people:
             status, seconds = _sign_up(server.url, event["id"], person)
-            assert status == 200
+            assert status == 303
             assert seconds < 2, f"a sign-up took {seconds:.1f} s with the mail server hung"
         status, seconds = _timed(f"{server.url}/en-gb/")
         assert status == 200 and seconds < 2, f"the home page took {seconds:.1f} s"

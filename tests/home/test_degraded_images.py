@@ -123,3 +123,13 @@ def test_every_image_in_templates_and_code_goes_through_the_one_helper():
     assert offenders == []
     templates = [p.read_text(encoding="utf-8") for p in (ROOT / "templates").rglob("*.html")]
     assert sum("{% rendition " in text for text in templates) >= 7, "the helper is what they use"
+
+
+def test_a_page_without_an_image_variable_renders_without_one(rf):
+    """Views outside the page tree render the shared head without a `page` at all."""
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        '{% rendition page.sharing_image "fill-1200x630" as share %}[{{ share|default:"none" }}]'
+    )
+    assert template.render({}, rf.get("/")) == "[none]"

@@ -155,3 +155,21 @@ def test_with_redis_down_the_site_works_and_logs_one_line_a_minute(site_server, 
         assert len([line for line in other if "[INFO]" not in line]) <= 6, other
     finally:
         server.stop()
+
+
+def test_with_redis_hung_pages_answer_without_waiting_on_it_each_time(site_server, tmp_path):
+    with HungListener() as redis:
+        port = free_port()
+        env = {**site_server.env, "REDIS_URL": f"redis://127.0.0.1:{redis.port}/0"}
+        server = serve(tmp_path, port, env, workers=1)
+        try:
+            timings = []
+            for path in ["/en-gb/", "/en-gb/news/", "/en-gb/promising-practice/", "/ar/"] * 3:
+                status, _, _, seconds = fetch(f"{server.url}{path}")
+                assert status == 200
+                timings.append(seconds)
+            assert redis.accepted >= 1, "the site did try the hung Redis"
+            assert max(timings) < 10, timings
+            assert sorted(timings)[len(timings) // 2] < 3, "after one timeout it stops waiting"
+        finally:
+            server.stop()
