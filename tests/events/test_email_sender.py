@@ -83,7 +83,8 @@ def test_sign_ups_answer_at_once_while_the_mail_server_hangs_and_emails_follow_i
             "EMAIL_HOST": "127.0.0.1",
             "EMAIL_PORT": str(hung.port),
             "EMAIL_USE_TLS": "false",
-            "EMAIL_TIMEOUT": "3",
+            # Long, so that a request waiting on the mail server could not pass for a slow one.
+            "EMAIL_TIMEOUT": "10",
             "EMAIL_RETRY_DELAY_SECONDS": "1",
         },
         workers=2,
@@ -92,18 +93,24 @@ def test_sign_ups_answer_at_once_while_the_mail_server_hangs_and_emails_follow_i
     try:
         sender = server.start_email_sender(interval=0.5)
         event = create_event(server, "hung-mail-event", capacity=5)
-        people = [f"hung{n}@example.org" for n in range(3)]
+        people = [f"hung{n}@example.org" for n in range(4)]
         for _ in range(2):  # both workers have loaded their code and templates
             assert _timed(f"{server.url}{event['url']}")[0] == 200
+        timings = []
         for person in people:
             status, seconds = _sign_up(server.url, event["id"], person)
             assert status == 303
-            assert seconds < 2, f"a sign-up took {seconds:.1f} s with the mail server hung"
+            timings.append(seconds)
+        # None waited on the mail server (that takes EMAIL_TIMEOUT, 10 s), and a sign-up
+        # typically answers in under 2 s (the median, so one slow moment on a busy test
+        # machine does not decide it).
+        assert max(timings) < 10, timings
+        assert sorted(timings)[len(timings) // 2] < 2, timings
         status, seconds = _timed(f"{server.url}/en-gb/")
-        assert status == 200 and seconds < 2, f"the home page took {seconds:.1f} s"
+        assert status == 200 and seconds < 5, f"the home page took {seconds:.1f} s"
 
         # The sender did try the hung server, gave up on that attempt and will retry.
-        _wait_for_log(server, r"Sent 0 email\(s\); [1-9]\d* still failing", timeout=45)
+        _wait_for_log(server, r"Email \d+ not sent \(attempt 1 of 10\): .*timed out", timeout=60)
         assert hung.accepted >= 1
 
         # The mail server comes back on the same address.
@@ -113,7 +120,7 @@ def test_sign_ups_answer_at_once_while_the_mail_server_hangs_and_emails_follow_i
         controller.start()
         for person in people:
             handler.wait_for(person, "Your place is confirmed", timeout=60)
-        assert [len(handler.to(person)) for person in people] == [1, 1, 1]
+        assert [len(handler.to(person)) for person in people] == [1, 1, 1, 1]
 
         sender.send_signal(signal.SIGTERM)
         assert sender.wait(timeout=20) == 0
