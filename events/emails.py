@@ -1,18 +1,27 @@
 """The email outbox: emails are rows written in the same transaction as the sign-up change
-that causes them, sent after that transaction commits, and retried by `send_pending_emails`.
+that causes them. No request ever talks to the mail server: a sender process sends them
+(`run_email_sender`, long-running, in production; `send_pending_emails` from cron as a
+fallback), so a slow or hung mail server can never hold a reader's page. Django's own
+EMAIL_BACKEND is `OutboxBackend`, so Wagtail's emails (moderation notices, password resets)
+go through the outbox too; the sender delivers with EMAIL_DELIVERY_BACKEND.
 
 Sending claims the row with one conditional UPDATE (pending/failed → sending), so two
-senders running at once can never both send it.
+senders running at once can never both send it. A failed email is retried later with a
+growing delay (EMAIL_RETRY_DELAY_SECONDS, doubling each time, at most six hours apart);
+after MAX_ATTEMPTS it is marked "gave up", counted in the senders' output, and can be put
+back in the queue with `requeue_emails`.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
-from functools import partial
+from uuid import uuid4
 
-from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -23,7 +32,10 @@ from home.examples import is_example, labelled
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 6
+# With the default first delay of one minute, ten attempts span about eight and a half hours
+# of mail-server outage before an email is given up.
+MAX_ATTEMPTS = 10
+MAX_RETRY_DELAY = timedelta(hours=6)
 # A row left "sending" this long belongs to a sender that died mid-send: try it again.
 STALE_CLAIM = timedelta(minutes=15)
 
@@ -81,8 +93,8 @@ def render(registration: Registration, kind: str) -> dict:
 
 
 def queue(registration: Registration, kind: str, key: str | None = None) -> OutboundEmail | None:
-    """Write the email to the outbox (inside the caller's transaction) and send it once the
-    transaction commits. The idempotency key makes queueing the same email twice a no-op."""
+    """Write the email to the outbox (inside the caller's transaction) for the sender process
+    to send. The idempotency key makes queueing the same email twice a no-op."""
     key = key or f"{kind}:{registration.pk}"
     if OutboundEmail.objects.filter(idempotency_key=key).exists():
         return None
@@ -91,8 +103,6 @@ def queue(registration: Registration, kind: str, key: str | None = None) -> Outb
         idempotency_key=key,
         defaults={"to": registration.email, "registration": registration, **message},
     )
-    if created:
-        transaction.on_commit(partial(send, email.pk))
     return email if created else None
 
 
@@ -103,18 +113,38 @@ def queue_resend(registration: Registration) -> OutboundEmail | None:
     return queue(registration, "resend", key=f"resend:{registration.pk}:{window}")
 
 
+def retry_delay(attempts: int) -> timedelta:
+    """How long to wait before the next try, after `attempts` failed ones."""
+    first = timedelta(seconds=settings.EMAIL_RETRY_DELAY_SECONDS)
+    return min(first * 2 ** max(attempts - 1, 0), MAX_RETRY_DELAY)
+
+
+def _due(now) -> Q:
+    """Emails a sender may claim now: new ones, failed ones whose retry time has come, and
+    ones left "sending" by a sender that died mid-send."""
+    return (
+        Q(status=OutboundEmail.Status.PENDING)
+        | Q(status=OutboundEmail.Status.FAILED, next_attempt_at__isnull=True)
+        | Q(status=OutboundEmail.Status.FAILED, next_attempt_at__lte=now)
+        | Q(status=OutboundEmail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM)
+    )
+
+
 def send(email_id: int) -> bool:
     """Send one outbox email if nobody else is sending or has sent it. True if sent now."""
     now = timezone.now()
-    claimed = OutboundEmail.objects.filter(
-        Q(status__in=[OutboundEmail.Status.PENDING, OutboundEmail.Status.FAILED])
-        | Q(status=OutboundEmail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM),
-        pk=email_id,
-    ).update(status=OutboundEmail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    claimed = OutboundEmail.objects.filter(_due(now), pk=email_id).update(
+        status=OutboundEmail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
     if not claimed:
         return False
     email = OutboundEmail.objects.get(pk=email_id)
-    message = EmailMultiAlternatives(email.subject, email.text, to=[email.to])
+    message = EmailMultiAlternatives(
+        email.subject,
+        email.text,
+        to=[email.to],
+        connection=get_connection(settings.EMAIL_DELIVERY_BACKEND),
+    )
     if email.html:
         message.attach_alternative(email.html, "text/html")
     if email.ics:
@@ -122,32 +152,98 @@ def send(email_id: int) -> bool:
     try:
         message.send()
     except Exception as error:  # any SMTP or network failure: keep the row for a retry
-        logger.warning("Email %s not sent (attempt %s): %s", email.pk, email.attempts, error)
-        email.status = (
-            OutboundEmail.Status.GAVE_UP
-            if email.attempts >= MAX_ATTEMPTS
-            else OutboundEmail.Status.FAILED
+        gave_up = email.attempts >= MAX_ATTEMPTS
+        logger.warning(
+            "Email %s not sent (attempt %s of %s%s): %s",
+            email.pk,
+            email.attempts,
+            MAX_ATTEMPTS,
+            ", given up" if gave_up else "",
+            error,
         )
+        email.status = OutboundEmail.Status.GAVE_UP if gave_up else OutboundEmail.Status.FAILED
         email.last_error = f"{type(error).__name__}: {error}"[:2000]
-        email.save(update_fields=["status", "last_error"])
+        email.next_attempt_at = None if gave_up else timezone.now() + retry_delay(email.attempts)
+        email.save(update_fields=["status", "last_error", "next_attempt_at"])
         return False
     email.status = OutboundEmail.Status.SENT
     email.sent_at = timezone.now()
-    email.save(update_fields=["status", "sent_at"])
+    email.next_attempt_at = None
+    email.save(update_fields=["status", "sent_at", "next_attempt_at"])
     return True
 
 
-def send_pending() -> tuple[int, int]:
-    """Send every email waiting or due a retry. Returns (sent, still failing)."""
-    now = timezone.now()
-    due = OutboundEmail.objects.filter(
-        Q(status__in=[OutboundEmail.Status.PENDING, OutboundEmail.Status.FAILED])
-        | Q(status=OutboundEmail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM)
-    ).values_list("pk", flat=True)
-    sent = failed = 0
-    for pk in list(due):
+@dataclass
+class SendReport:
+    """What one pass of a sender did, and what is left in the outbox."""
+
+    sent: int = 0
+    failed: int = 0  # failed in this pass, to be retried later
+    gave_up: int = 0  # every email in the outbox that failed too often (requeue_emails)
+
+    def __str__(self) -> str:
+        return (
+            f"Sent {self.sent} email(s); {self.failed} still failing (will retry); "
+            f"{self.gave_up} given up (requeue them with manage.py requeue_emails)."
+        )
+
+
+def send_pending(limit: int | None = None, should_stop=lambda: False) -> SendReport:
+    """Send the emails that are due, oldest first (at most `limit` of them), stopping early
+    when `should_stop()` says so (a sender asked to shut down)."""
+    due = OutboundEmail.objects.filter(_due(timezone.now())).order_by("created_at", "pk")
+    ids = list(due.values_list("pk", flat=True)[:limit])
+    report = SendReport()
+    for pk in ids:
+        if should_stop():
+            break
         if send(pk):
-            sent += 1
+            report.sent += 1
         elif OutboundEmail.objects.filter(pk=pk, status=OutboundEmail.Status.FAILED).exists():
-            failed += 1
-    return sent, failed
+            report.failed += 1
+    report.gave_up = OutboundEmail.objects.filter(status=OutboundEmail.Status.GAVE_UP).count()
+    return report
+
+
+def requeue_given_up() -> int:
+    """Put every given-up email back in the queue with a fresh set of attempts. The last
+    error stays on the row until the next try. Returns how many."""
+    return OutboundEmail.objects.filter(status=OutboundEmail.Status.GAVE_UP).update(
+        status=OutboundEmail.Status.PENDING, attempts=0, next_attempt_at=None, claimed_at=None
+    )
+
+
+class OutboxBackend(BaseEmailBackend):
+    """Django's email backend for the site: every email sent with Django's or Wagtail's mail
+    functions is written to the outbox, one row per recipient, for the sender to deliver.
+    The outbox carries text, HTML and a calendar file; any other attachment is refused
+    rather than silently dropped."""
+
+    def send_messages(self, email_messages) -> int:
+        count = 0
+        for message in email_messages:
+            html = next(
+                (
+                    content
+                    for content, kind in getattr(message, "alternatives", [])
+                    if kind == "text/html"
+                ),
+                "",
+            )
+            ics = ""
+            for attachment in message.attachments:
+                name, content, kind = attachment
+                if kind != "text/calendar":
+                    raise ValueError(f"The outbox cannot carry the attachment {name!r} ({kind}).")
+                ics = content.decode() if isinstance(content, bytes) else content
+            for recipient in message.recipients():
+                OutboundEmail.objects.create(
+                    to=recipient,
+                    subject=message.subject[:300],
+                    text=message.body,
+                    html=html,
+                    ics=ics,
+                    idempotency_key=f"mail:{uuid4().hex}",
+                )
+            count += 1
+        return count

@@ -566,7 +566,8 @@ class Registration(models.Model):
 
 class OutboundEmail(models.Model):
     """An email waiting to be sent, or sent: written in the same transaction as the change
-    that causes it, sent after commit, retried by `send_pending_emails`, never sent twice."""
+    that causes it, sent by the sender process (events/emails.py), retried with a growing
+    delay, never sent twice."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
@@ -589,6 +590,9 @@ class OutboundEmail(models.Model):
     )
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When a failed email is due to be tried again.")
+    )
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 
+from home import images
 from home.examples import labelled
 
 
@@ -68,10 +69,11 @@ def article_json_ld(page, request, *, description: str, published=None, author=N
         data["dateModified"] = page.last_published_at.isoformat()
     if author:
         data["author"] = {"@type": "Organization", "name": author}
-    image = page.sharing_image
-    if image is not None:
-        # The same rendition the Open Graph tags use, so it is made once and reused.
-        data["image"] = image.get_rendition("fill-1200x630").full_url
+    # The same rendition the Open Graph tags use, so it is made once and reused; left out
+    # when it cannot be made.
+    share = images.rendition(page.sharing_image, "fill-1200x630")
+    if share is not None:
+        data["image"] = share.full_url
     # "</" must never appear inside a script element, whatever an editor types.
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
@@ -107,8 +109,26 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+# Seconds a reader (or a crawler) is asked to wait when the database is unavailable.
+DATABASE_RETRY_AFTER = 60
+
+
 def server_error(request):
-    """The 500 page, rendered without the database (which may be what failed)."""
+    """The 500 page, rendered without the database (which may be what failed).
+
+    When the error is the database being unreachable, hung (connect or statement timeout) or
+    down, readers get the 503 "service unavailable" page instead, in the language of the URL,
+    with a Retry-After header. The security headers are added by the middleware as usual."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            body = loader.get_template("503.html").render(
+                {"LANGUAGE_CODE": language, "LANGUAGE_BIDI": translation.get_language_bidi()}
+            )
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"LANGUAGE_CODE": settings.LANGUAGE_CODE}))
 

@@ -184,6 +184,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # Tests that use several processes need a file, not the default in-memory database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+else:
+    # A hung or unreachable database costs a reader a 503 page within seconds, never a worker
+    # held until gunicorn kills it (its timeout is 30 s, deploy/gunicorn.conf.py).
+    # DATABASE_STATEMENT_TIMEOUT=0 lifts the statement limit, e.g. for a long migration.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    DATABASES["default"]["OPTIONS"]["options"] = (
+        f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT', 10) * 1000}"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -200,12 +209,16 @@ if REDIS_URL:
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": 2,
                 "SOCKET_TIMEOUT": 2,
+                # No retries, and no new try for 30 s after Redis could not be reached.
+                "CONNECTION_POOL_CLASS": "home.redis_pool.FailFastConnectionPool",
                 # A cache outage slows pages down; it must not take the site down.
                 "IGNORE_EXCEPTIONS": True,
             },
         }
     }
+    # A cache outage is logged once a minute per process, not as a traceback per cache call.
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "home.cache_outage"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Image renditions, in each process's own memory: a rendition never changes under its key (the
@@ -294,10 +307,13 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", default=AWS_S3_CUSTOM_DOMAIN is None)
     AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 3600)
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=31536000, public"}
+    # Worst case with a hung endpoint: attempts x (connect + read) plus short back-offs,
+    # 2 x (2 + 5) = 14 s by default, well under gunicorn's 30 s worker timeout. Image tags
+    # then leave the image out (home/images.py) rather than fail the page.
     AWS_S3_CLIENT_CONFIG = BotoConfig(
-        connect_timeout=3,
-        read_timeout=10,
-        retries={"max_attempts": 3, "mode": "standard"},
+        connect_timeout=env_int("AWS_S3_CONNECT_TIMEOUT", 2),
+        read_timeout=env_int("AWS_S3_READ_TIMEOUT", 5),
+        retries={"total_max_attempts": env_int("AWS_S3_MAX_ATTEMPTS", 2), "mode": "standard"},
     )
 
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
@@ -341,21 +357,31 @@ if CDN_CLOUDFRONT_DISTRIBUTION_ID:
 
 # --- Email ----------------------------------------------------------------------------------
 
+# Requests never talk to the mail server: every email (the site's own and Wagtail's) is
+# written to the outbox, and the sender process (`run_email_sender`) delivers it with
+# EMAIL_DELIVERY_BACKEND (events/emails.py).
+EMAIL_BACKEND = "events.emails.OutboxBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = env_int("EMAIL_PORT", 587)
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
     EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
     EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+elif TESTING:
+    # In-process tests read what was delivered from django.core.mail.outbox.
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Trauma-Informed London <no-reply@trauma-informed.london>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds before a failed email is tried again; the delay doubles with each failure (at most
+# six hours), and an email is given up after ten tries (events/emails.py).
+EMAIL_RETRY_DELAY_SECONDS = env_int("EMAIL_RETRY_DELAY_SECONDS", 60)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security -------------------------------------------------------------------------------
@@ -480,9 +506,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"once_a_minute": {"()": "home.log_filters.OncePerInterval", "seconds": 60}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        "home.cache_outage": {"filters": ["once_a_minute"]},
         "django.request": {"level": "ERROR"},
         "botocore": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home import caching
+from home import caching, images
 from home import chrome as site_chrome
 from home.examples import is_example, labelled
 
@@ -135,3 +135,10 @@ def labelled_filter(text, item) -> str:
     """Plain text with the example label in front when `item` is example content (for
     descriptions shown off the page: search engines, shared links)."""
     return labelled(str(text), item) if text else text
+
+
+@register.simple_tag
+def rendition(image, spec: str):
+    """`{% rendition image "fill-480x270 format-webp" as photo %}{% if photo %}<img ...>`: the
+    one way templates show an image; None (image left out) when it cannot be made."""
+    return images.rendition(image, spec)

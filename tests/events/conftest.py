@@ -58,7 +58,8 @@ def smtp_server():
 
 @pytest.fixture(scope="session")
 def events_server(tmp_path_factory, smtp_server):
-    """The real site (gunicorn, 4 workers) sending its emails to the loopback SMTP server.
+    """The real site (gunicorn, 4 workers) and its email sender (`run_email_sender`), sending
+    to the loopback SMTP server, as in production.
 
     It reads the client's address from X-Forwarded-For, as behind the production proxy, so a
     test can stand for many readers (sign-ups are throttled per address)."""
@@ -72,6 +73,7 @@ def events_server(tmp_path_factory, smtp_server):
         },
         workers=4,
     )
+    server.start_email_sender()
     yield server
     server.stop()
 

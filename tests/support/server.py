@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 import uuid
 from dataclasses import dataclass, field
@@ -46,14 +47,45 @@ class SiteServer:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 
+    @property
+    def email_sender_log_path(self) -> Path:
+        return self.log_path.with_name(self.log_path.stem + "-email-sender.log")
+
+    def start_email_sender(self, interval: float = 0.5) -> subprocess.Popen:
+        """The production email sender (`run_email_sender`) for this server's database, its
+        output in `email_sender_log_path`. Stopped with the server, or by the caller."""
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "manage.py"),
+                "run_email_sender",
+                "--interval",
+                str(interval),
+            ],
+            env=self.env,
+            cwd=ROOT,
+            stdout=self.email_sender_log_path.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        self.cleanup.insert(0, lambda: _stop(process))
+        return process
+
+    def email_sender_log(self) -> str:
+        return self.email_sender_log_path.read_text(errors="replace")
+
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        _stop(self.process)
         for action in self.cleanup:
             action()
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
 
 
 def _database_env(workdir: Path) -> tuple[str, list]:
@@ -85,19 +117,8 @@ def _database_env(workdir: Path) -> tuple[str, list]:
     return f"{base}/{name}", [drop]
 
 
-def start_site_server(
-    workdir: Path,
-    extra_env: dict[str, str] | None = None,
-    workers: int = 3,
-    share_database_with: SiteServer | None = None,
-) -> SiteServer:
-    """Migrate a new database, load the demo content, and serve it with gunicorn; or serve
-    another server's database as a second app server (`share_database_with`)."""
-    if share_database_with is not None:
-        database_url, cleanup = share_database_with.env["DATABASE_URL"], []
-    else:
-        database_url, cleanup = _database_env(workdir)
-    port = free_port()
+def site_env(workdir: Path, port: int, database_url: str, extra_env: dict | None = None) -> dict:
+    """The environment a test site process runs with."""
     env = {
         **os.environ,
         "TESTING": "true",
@@ -111,6 +132,23 @@ def start_site_server(
         **(extra_env or {}),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
+
+
+def start_site_server(
+    workdir: Path,
+    extra_env: dict[str, str] | None = None,
+    workers: int = 3,
+    share_database_with: SiteServer | None = None,
+) -> SiteServer:
+    """Migrate a new database, load the demo content, and serve it with gunicorn; or serve
+    another server's database as a second app server (`share_database_with`)."""
+    if share_database_with is not None:
+        database_url, cleanup = share_database_with.env["DATABASE_URL"], []
+    else:
+        database_url, cleanup = _database_env(workdir)
+    port = free_port()
+    env = site_env(workdir, port, database_url, extra_env)
     if share_database_with is not None:
         env["MEDIA_ROOT"] = share_database_with.env["MEDIA_ROOT"]
     setup = (
@@ -127,7 +165,15 @@ def start_site_server(
             capture_output=True,
             timeout=600,
         )
-    log_path = workdir / "server.log"
+    server = serve(workdir, port, env, workers=workers)
+    server.cleanup.extend(cleanup)
+    return server
+
+
+def serve(workdir: Path, port: int, env: dict, workers: int = 3, ready=(200,)) -> SiteServer:
+    """Run gunicorn with the repository's configuration (deploy/gunicorn.conf.py) on `port`
+    and wait until /healthz answers with one of the `ready` statuses."""
+    log_path = workdir / f"server-{port}.log"
     log = log_path.open("w")
     process = subprocess.Popen(
         [
@@ -135,16 +181,14 @@ def start_site_server(
             "-m",
             "gunicorn",
             "site.wsgi",
+            "--config",
+            str(ROOT / "deploy" / "gunicorn.conf.py"),
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
             "--threads",
             "4",
-            "--timeout",
-            "60",
-            "--access-logfile",
-            "-",
         ],
         env=env,
         cwd=ROOT,
@@ -157,12 +201,17 @@ def start_site_server(
         if process.poll() is not None:
             raise RuntimeError(f"The site server stopped:\n{log_path.read_text()}")
         try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    break
+            with urllib.request.urlopen(f"{url}/healthz", timeout=10) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
         except OSError:
             time.sleep(0.3)
+            continue
+        if status in ready:
+            break
+        time.sleep(0.3)
     else:
-        process.kill()
+        _stop(process)
         raise RuntimeError(f"The site server did not start:\n{log_path.read_text()}")
-    return SiteServer(url=url, env=env, process=process, log_path=log_path, cleanup=cleanup)
+    return SiteServer(url=url, env=env, process=process, log_path=log_path)

@@ -1,6 +1,7 @@
-"""Send outbox emails that are waiting or failed earlier. Run every few minutes, e.g. cron:
-`*/5 * * * * manage.py send_pending_emails`. Safe to run twice at once: each email is
-claimed by one sender before it is sent."""
+"""Send outbox emails that are waiting or due a retry, once, then stop. The fallback when the
+long-running `run_email_sender` is not available, e.g. cron:
+`*/5 * * * * manage.py send_pending_emails`. Safe to run twice at once, and alongside the
+sender: each email is claimed by one sender before it is sent."""
 
 from django.core.management.base import BaseCommand
 
@@ -8,8 +9,7 @@ from events.emails import send_pending
 
 
 class Command(BaseCommand):
-    help = "Send event emails that are waiting to be sent or are due a retry."
+    help = "Send event emails that are waiting to be sent or are due a retry, then stop."
 
     def handle(self, *args, **options):
-        sent, failed = send_pending()
-        self.stdout.write(f"Sent {sent} email(s); {failed} still failing (will retry).")
+        self.stdout.write(str(send_pending()))
