@@ -94,8 +94,11 @@ def sitemap_xml(request):
 @cache_control(public=True, max_age=3600)
 def sitemap_file(request, number: int):
     """One file of a big site's sitemap: at most SITEMAP_SIZE pages."""
+    # An absurd number would overflow the database's OFFSET; no site has 100,000 files.
+    if not 1 <= number <= 100_000:
+        raise Http404("No such sitemap file")
     start = (number - 1) * SITEMAP_SIZE
-    pages = list(_sitemap_pages(request)[start : start + SITEMAP_SIZE]) if number >= 1 else []
+    pages = list(_sitemap_pages(request)[start : start + SITEMAP_SIZE])
     if not pages:
         raise Http404("No such sitemap file")
     return _urlset(request, pages)

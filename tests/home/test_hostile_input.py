@@ -249,6 +249,11 @@ def corpus_targets(client) -> list[Target]:
     by_pattern = {
         "robots.txt": [Target("/robots.txt")],
         "sitemap.xml": [Target("/sitemap.xml")],
+        "sitemap-<int:number>.xml": [
+            Target("/sitemap-1.xml"),
+            Target("/sitemap-0.xml"),
+            Target(f"/sitemap-{huge}.xml"),
+        ],
         "healthz": [Target("/healthz")],
         r"^media/(?P<path>(?:images|original_images)/.+)$": [
             Target("/media/images/no-such-file.jpg")
