@@ -156,14 +156,26 @@ def _add_entries(count: int, sector_slug: str, borough_slug: str, stage) -> None
 def test_public_summary_shows_only_groups_of_at_least_five(client, stages):
     assert settings.BASELINE_MIN_GROUP_SIZE == 5
     _add_entries(5, "health", "lambeth", stages[1])
-    _add_entries(4, "policing", "camden", stages[0])
+    _add_entries(3, "policing", "camden", stages[0])
+    _add_entries(2, "education", "hackney", stages[0])
     page = client.get("/en-gb/roadmap/self-assessment/baseline/").content.decode()
     assert "<caption>Health and NHS ICBs</caption>" in page
     assert "<caption>Lambeth</caption>" in page
     assert "Policing" not in page.split("By sector")[1]
     assert "<caption>Camden</caption>" not in page
-    assert "1 sector is not shown because it has too few results." in page
+    assert "2 sectors are not shown because they have too few results." in page
     assert "<caption>All of London</caption>" in page
+
+
+def test_a_shown_group_is_hidden_too_when_london_minus_it_would_reveal_a_few(client, stages):
+    # All of London (9) minus Health (5) would give away the 4 in Policing.
+    _add_entries(5, "health", "lambeth", stages[1])
+    _add_entries(4, "policing", "camden", stages[0])
+    page = client.get("/en-gb/roadmap/self-assessment/baseline/").content.decode()
+    assert "<caption>All of London</caption>" in page
+    assert "<caption>Health and NHS ICBs</caption>" not in page
+    assert "<caption>Lambeth</caption>" not in page
+    assert "2 sectors are not shown because they have too few results." in page
 
 
 def test_public_summary_hides_everything_below_five(client, stages):
