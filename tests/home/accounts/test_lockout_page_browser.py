@@ -12,7 +12,7 @@ import pytest
 from tests.support.browser import axe_violations, describe_violations
 
 VNU_JAR = (
-    Path(__file__).parents[1]
+    Path(__file__).parents[2]
     / "browser"
     / "node_modules"
     / "vnu-jar"
