@@ -78,6 +78,10 @@ def test_the_admin_works_under_its_policy_with_no_violations(chromium, site_serv
     context.expose_function("__reportCspViolation", lambda text: violations.append(text))
     context.add_init_script(REPORT_VIOLATIONS)
     page = context.new_page()
+    # The first admin pages build their caches; on a loaded 2-core CI machine that can take
+    # longer than Playwright's 30 s default.
+    page.set_default_timeout(90_000)
+    page.set_default_navigation_timeout(90_000)
     console_errors: list[str] = []
     page.on(
         "console",
