@@ -73,7 +73,15 @@ def varnish_site(tmp_path_factory):
     port = free_port()
     site = start_site_server(
         tmp_path_factory.mktemp("behind-varnish"),
-        {"PAGE_CACHE_SECONDS": "300", "CDN_PURGE_URL": f"http://127.0.0.1:{port}"},
+        {
+            "PAGE_CACHE_SECONDS": "300",
+            "CDN_PURGE_URL": f"http://127.0.0.1:{port}",
+            # Two workers share sessions and caches through Redis, as app servers do in
+            # production: with a per-process cache, a worker could read an editor's session as
+            # it was before two-step sign-in finished.
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+            "CACHE_KEY_PREFIX": f"varnish-test-{uuid.uuid4().hex[:8]}",
+        },
         workers=2,
     )
     site_port = site.url.rsplit(":", 1)[1]

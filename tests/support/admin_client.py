@@ -50,6 +50,7 @@ class AdminClient:
             key = base64.b32decode(_padded(secret.group(1).replace(" ", "")))
             code = f"{TOTP(key).token():06d}"
             page = self.post_form("/admin/two-step/set-up/", {"code": code, "next": "/admin/"})
+            assert "Your recovery codes" in page, page[:500]  # the code was accepted
             page = self.get("/admin/")
         assert "wagtail-sidebar" in page, page[:500]
 
