@@ -118,7 +118,9 @@ def test_the_admin_works_under_its_policy_with_no_violations(chromium, site_serv
 
         # The page editor with its StreamField (rendered in the browser by telepath).
         page.goto(f"{base}/admin/pages/{page_id}/edit/")
-        page.locator("[data-streamfield-stream-container]").first.wait_for()
+        # Attached, not visible: telepath builds it only if the admin's scripts ran under the
+        # policy; whether its tab is on screen yet is not what this checks.
+        page.locator("[data-streamfield-stream-container]").first.wait_for(state="attached")
         assert page.locator("[data-streamfield-child]").count() > 0
 
         # The image chooser (Promote tab: listing image).
