@@ -6,8 +6,6 @@ CSRF token (see home/security.py), and a forged cross-site post gets a 403 page.
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,7 +14,6 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Locale
 
@@ -25,7 +22,7 @@ from events.calendar import event_ics
 from events.forms import CancelForm, NeedsForm, RegistrationForm
 from events.links import LinkExpired, LinkInvalid, registration_for_link
 from events.models import EventPage, Registration
-from home.security import is_same_origin
+from home.security import same_origin_post
 from home.throttling import Rate, Throttle, throttled_response
 
 # A reader signs up a few times at most; colleagues behind one office connection a few more.
@@ -42,23 +39,6 @@ MANAGE_THROTTLE = Throttle("manage", per_address=(Rate(20, 10 * 60),))
 # the latest ones).
 CALENDAR_FEED_SIZE = 12
 CALENDAR_FEED_PAST = 4
-
-
-def same_origin_post(view):
-    """Refuse a POST that does not come from a page of this site (see the module docstring)."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.method == "POST" and not is_same_origin(request):
-            return TemplateResponse(
-                request,
-                "events/forbidden.html",
-                {"title": _("This form must be sent from our website")},
-                status=403,
-            )
-        return view(request, *args, **kwargs)
-
-    return csrf_exempt(wrapped)
 
 
 def _private(response):

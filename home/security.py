@@ -9,9 +9,13 @@ post carries the other site's origin, which pages on other sites cannot change.
 
 from __future__ import annotations
 
+from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 
 
 def is_same_origin(request) -> bool:
@@ -25,6 +29,25 @@ def is_same_origin(request) -> bool:
         parts = urlsplit(referer)
         return f"{parts.scheme}://{parts.netloc}" == expected
     return False
+
+
+def same_origin_post(view):
+    """The one guard for the site's public forms: exempt from Django's cookie-based CSRF check
+    and instead refuse (403, with a page saying what to do) a POST that does not come from a
+    page of this site. GET and HEAD pass through."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "POST" and not is_same_origin(request):
+            return TemplateResponse(
+                request,
+                "403_cross_site.html",
+                {"title": _("This form must be sent from our website")},
+                status=403,
+            )
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(wrapped)
 
 
 def client_address(request) -> str:

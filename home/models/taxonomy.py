@@ -9,9 +9,11 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.caching import cached
 
 ICON_CHOICES = [
     ("shield", _("Shield (safety)")),
@@ -79,6 +81,40 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         if not self.slug:
             self.slug = slugify(self.name, allow_unicode=True)
         super().save(*args, **kwargs)
+
+    # The one way to read terms in the reader's language. Terms change rarely: they come from
+    # the content cache (home/caching.py), which forgets them when an editor changes any term.
+
+    @classmethod
+    def terms_in(cls, locale: Locale | int) -> list:
+        """Every term of this taxonomy in `locale`, in order, falling back to the default
+        language for a term not yet translated. One query, then cached."""
+        wanted = locale if isinstance(locale, int) else locale.pk
+
+        def build() -> list:
+            default = Locale.get_default()
+            rows = cls.objects.filter(locale_id__in={wanted, default.pk}).order_by(
+                "sort_order", "name"
+            )
+            chosen: dict = {}
+            for term in rows:
+                if term.translation_key not in chosen or term.locale_id == wanted:
+                    chosen[term.translation_key] = term
+            return sorted(chosen.values(), key=lambda term: (term.sort_order, term.name))
+
+        return cached(f"terms:{cls._meta.label_lower}:{wanted}", build)
+
+    @classmethod
+    def terms_by_slug(cls, locale: Locale | int) -> dict:
+        """`terms_in(locale)` keyed by slug (the same in every language)."""
+        return {term.slug: term for term in cls.terms_in(locale)}
+
+    @classmethod
+    def localize(cls, terms, locale: Locale | int) -> list:
+        """The given terms (e.g. a translated page's tags, which stay the source page's) named
+        in `locale` where they have been translated, from the same cached query."""
+        by_slug = cls.terms_by_slug(locale)
+        return [by_slug.get(term.slug, term) for term in terms]
 
 
 class IconTerm(TaxonomyTerm):
