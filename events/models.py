@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import secrets
 from datetime import timedelta
@@ -10,7 +9,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.db.models import Count, Q
@@ -18,8 +16,6 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import _json_script_escapes
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -455,6 +451,7 @@ class EventPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", RegistrationForm(event=self))
         context["privacy_url"] = _privacy_url(request)
+        context["json_ld"] = self.json_ld()
         return context
 
     def json_ld(self) -> dict:
@@ -462,11 +459,6 @@ class EventPage(SitePage):
         from events.calendar import event_json_ld
 
         return event_json_ld(self)
-
-    def json_ld_script(self) -> str:
-        """The JSON-LD, escaped so that no text in it can close the script element."""
-        data = json.dumps(self.json_ld(), cls=DjangoJSONEncoder, ensure_ascii=False)
-        return mark_safe(data.translate(_json_script_escapes))  # noqa: S308 (escaped above)
 
 
 def _privacy_url(request) -> str:

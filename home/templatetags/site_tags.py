@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home import caching, images
+from home import caching, images, json_ld
 from home import chrome as site_chrome
 from home.examples import is_example, labelled
 
@@ -142,3 +142,9 @@ def rendition(image, spec: str):
     """`{% rendition image "fill-480x270 format-webp" as photo %}{% if photo %}<img ...>`: the
     one way templates show an image; None (image left out) when it cannot be made."""
     return images.rendition(image, spec)
+
+
+@register.filter(name="json_ld")
+def json_ld_filter(data) -> str:
+    """Structured data as safe script text (the one JSON-LD helper: home/json_ld.py)."""
+    return json_ld.as_script_text(data) if data else ""
