@@ -20,8 +20,9 @@ from wagtail.models import Locale
 from events import services
 from events.calendar import event_ics
 from events.forms import CancelForm, NeedsForm, RegistrationForm
-from events.links import LinkExpired, LinkInvalid, registration_for_link
+from events.links import LinkExpired, LinkInvalid
 from events.models import EventPage, Registration
+from events.services import SignUpOutcome
 from home.security import same_origin_post
 from home.throttling import Rate, Throttle, throttled_response
 
@@ -87,8 +88,10 @@ def sign_up(request, event_id: int):
 
 @require_GET
 def signed_up(request, event_id: int, outcome: str):
-    if outcome not in ("confirmed", "waiting", "already"):
-        raise Http404
+    try:
+        outcome = SignUpOutcome(outcome)
+    except ValueError:
+        raise Http404 from None
     event = _event(event_id)
     # The outcome of one reader's sign-up: never shared by caches.
     return _private(
@@ -112,15 +115,12 @@ def _link_problem(request, expired: bool):
 @require_http_methods(["GET", "POST"])
 def manage(request, signed: str):
     try:
-        registration = registration_for_link(signed)
+        registration = Registration.objects.for_manage_link(signed)
     except LinkExpired:
         return _link_problem(request, expired=True)
     except LinkInvalid:
         return _link_problem(request, expired=False)
-    event = registration.event
-    locale = Locale.objects.filter(language_code=get_language()).first()
-    if locale and locale.pk != event.locale_id:
-        event = (event.get_translation_or_none(locale) or event).specific
+    event = registration.event.localized
     needs_form = NeedsForm(
         initial={
             "access_needs": registration.access_needs,
@@ -178,7 +178,7 @@ def event_calendar(request, event_id: int):
 
 @require_GET
 def calendar_feed(request):
-    locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
+    locale = Locale.get_active()
     # The next CALENDAR_FEED_SIZE events and the latest few past ones: bounded, whatever the
     # number of events (a calendar app keeps the ones it has already seen).
     now = timezone.now()
