@@ -6,6 +6,8 @@ CSRF token (see home/security.py), and a forged cross-site post gets a 403 page.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -40,6 +42,20 @@ MANAGE_THROTTLE = Throttle("manage", per_address=(Rate(20, 10 * 60),))
 # the latest ones).
 CALENDAR_FEED_SIZE = 12
 CALENDAR_FEED_PAST = 4
+
+
+class ManageAction(StrEnum):
+    """The manage page's two forms (the `action` their buttons send)."""
+
+    CANCEL = "cancel"
+    NEEDS = "needs"
+
+
+class ManageOutcome(StrEnum):
+    """What the manage page says after a change (`?done=`)."""
+
+    CANCELLED = "cancelled"
+    UPDATED = "updated"
 
 
 def _private(response):
@@ -136,16 +152,22 @@ def manage(request, signed: str):
         if refusal:
             return _private(throttled_response(request, refusal, back_url=request.path))
         action = request.POST.get("action")
-        if action == "cancel":
+        if action == ManageAction.CANCEL:
             cancel_form = CancelForm(request.POST)
             if cancel_form.is_valid():
                 services.cancel_registration(registration)
-                return _private(HttpResponseRedirect(f"{request.path}?done=cancelled", status=303))
-        elif action == "needs" and registration.status != Registration.Status.CANCELLED:
+                return _private(
+                    HttpResponseRedirect(
+                        f"{request.path}?done={ManageOutcome.CANCELLED}", status=303
+                    )
+                )
+        elif action == ManageAction.NEEDS and registration.status != Registration.Status.CANCELLED:
             needs_form = NeedsForm(request.POST)
             if needs_form.is_valid():
                 services.update_needs(registration, needs_form.cleaned_data)
-                return _private(HttpResponseRedirect(f"{request.path}?done=updated", status=303))
+                return _private(
+                    HttpResponseRedirect(f"{request.path}?done={ManageOutcome.UPDATED}", status=303)
+                )
         status = 200
     done = request.GET.get("done")
     context = {
@@ -154,7 +176,7 @@ def manage(request, signed: str):
         "page": event,
         "needs_form": needs_form,
         "cancel_form": cancel_form,
-        "done": done if done in ("cancelled", "updated") else "",
+        "done": done if done in set(ManageOutcome) else "",
         "show_joining_link": registration.status == Registration.Status.CONFIRMED
         and event.is_online
         and bool(event.online_joining_link)
