@@ -65,9 +65,9 @@ def event_ics(events, for_attendee: bool = False, name: str = "") -> bytes:
 def event_json_ld(event) -> dict:
     """schema.org Event, as search engines read it."""
     modes = {
-        "in_person": "https://schema.org/OfflineEventAttendanceMode",
-        "online": "https://schema.org/OnlineEventAttendanceMode",
-        "hybrid": "https://schema.org/MixedEventAttendanceMode",
+        event.Mode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+        event.Mode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+        event.Mode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
     }
     locations = []
     if event.is_in_person:

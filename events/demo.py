@@ -171,9 +171,9 @@ def _tag_stages(event: EventPage, slugs: list[str]) -> None:
     """Tag a new demo event with roadmap stages, so the stage pages list it."""
     if event.stages.exists():
         return
-    from roadmap.models import RoadmapStagePage
-
-    event.stages.set(RoadmapStagePage.objects.filter(slug__in=slugs, locale=event.locale))
+    # The stage model, from the field: events name roadmap's model only as a string.
+    stage_model = EventPage._meta.get_field("stages").related_model
+    event.stages.set(stage_model.objects.filter(slug__in=slugs, locale=event.locale))
     event.save_revision().publish()
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from enum import StrEnum
 from uuid import uuid4
 
 from django.conf import settings
@@ -27,7 +28,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from events.models import OutboundEmail, Registration
+from events.calendar import event_ics
+from events.links import manage_url, public_base_url
+from events.models import EventPage, OutboundEmail, Registration
 from home.examples import is_example, labelled
 
 logger = logging.getLogger(__name__)
@@ -39,37 +42,43 @@ MAX_RETRY_DELAY = timedelta(hours=6)
 # A row left "sending" this long belongs to a sender that died mid-send: try it again.
 STALE_CLAIM = timedelta(minutes=15)
 
+
+class EmailKind(StrEnum):
+    """Which email a sign-up gets (templates/events/emails/message.* say it in words)."""
+
+    CONFIRMED = "confirmed"
+    WAITING = "waiting"
+    RESEND = "resend"
+    PROMOTED = "promoted"
+    CANCELLED = "cancelled"
+    CANCELLED_BY_ORGANISER = "cancelled_by_organiser"
+    EVENT_CANCELLED = "event_cancelled"
+    REMINDER = "reminder"
+
+
 SUBJECTS = {
-    "confirmed": lambda: _("Your place is confirmed: %(title)s"),
-    "waiting": lambda: _("You are on the waiting list: %(title)s"),
-    "resend": lambda: _("Your sign-up details: %(title)s"),
-    "promoted": lambda: _("A place has opened for you: %(title)s"),
-    "cancelled": lambda: _("Your place is cancelled: %(title)s"),
-    "cancelled_by_organiser": lambda: _("The organisers cancelled your place: %(title)s"),
-    "event_cancelled": lambda: _("Event cancelled: %(title)s"),
-    "reminder": lambda: _("Reminder: %(title)s is coming up"),
+    EmailKind.CONFIRMED: lambda: _("Your place is confirmed: %(title)s"),
+    EmailKind.WAITING: lambda: _("You are on the waiting list: %(title)s"),
+    EmailKind.RESEND: lambda: _("Your sign-up details: %(title)s"),
+    EmailKind.PROMOTED: lambda: _("A place has opened for you: %(title)s"),
+    EmailKind.CANCELLED: lambda: _("Your place is cancelled: %(title)s"),
+    EmailKind.CANCELLED_BY_ORGANISER: lambda: _("The organisers cancelled your place: %(title)s"),
+    EmailKind.EVENT_CANCELLED: lambda: _("Event cancelled: %(title)s"),
+    EmailKind.REMINDER: lambda: _("Reminder: %(title)s is coming up"),
 }
 # Kinds of email that carry the calendar file and, for online events, the joining link.
-ATTENDEE_KINDS = {"confirmed", "promoted", "reminder", "resend"}
+ATTENDEE_KINDS = {EmailKind.CONFIRMED, EmailKind.PROMOTED, EmailKind.REMINDER, EmailKind.RESEND}
 
 
-def _event_in_language(registration: Registration):
-    event = registration.event
-    from wagtail.models import Locale
-
-    locale = Locale.objects.filter(language_code=registration.language).first()
-    if locale is not None and locale.pk != event.locale_id:
-        translated = event.get_translation_or_none(locale)
-        if translated is not None and translated.live:
-            return translated.specific
-    return event
+def _event_in_language(registration: Registration) -> EventPage:
+    """The event in the sign-up's own language if that translation is live, else as is."""
+    with translation.override(registration.language):
+        return registration.event.localized
 
 
-def render(registration: Registration, kind: str) -> dict:
+def render(registration: Registration, kind: EmailKind) -> dict:
     """Subject, text, HTML and calendar file for one email, in the sign-up's language."""
-    from events.calendar import event_ics
-    from events.links import manage_url, public_base_url
-
+    kind = EmailKind(kind)
     with translation.override(registration.language):
         event = _event_in_language(registration)
         confirmed = registration.status == Registration.Status.CONFIRMED
@@ -92,7 +101,9 @@ def render(registration: Registration, kind: str) -> dict:
     return {"subject": subject, "text": text, "html": html, "ics": ics}
 
 
-def queue(registration: Registration, kind: str, key: str | None = None) -> OutboundEmail | None:
+def queue(
+    registration: Registration, kind: EmailKind, key: str | None = None
+) -> OutboundEmail | None:
     """Write the email to the outbox (inside the caller's transaction) for the sender process
     to send. The idempotency key makes queueing the same email twice a no-op."""
     key = key or f"{kind}:{registration.pk}"
@@ -110,7 +121,7 @@ def queue_resend(registration: Registration) -> OutboundEmail | None:
     """Someone signed up again: send their details again, at most once every ten minutes
     (so the form cannot be used to flood someone's inbox)."""
     window = int(timezone.now().timestamp() // 600)
-    return queue(registration, "resend", key=f"resend:{registration.pk}:{window}")
+    return queue(registration, EmailKind.RESEND, key=f"resend:{registration.pk}:{window}")
 
 
 def retry_delay(attempts: int) -> timedelta:

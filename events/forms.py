@@ -10,6 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from home.caching import cached
 from home.models import Sector
 
 # Control characters (C0, DEL, C1) except tab and newline: they break emails, exports and
@@ -19,8 +20,6 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def sector_choices() -> list[tuple[str, str]]:
     """The sectors in the reader's language (from the content cache once warm)."""
-    from home.caching import cached
-
     language = get_language()
     return cached(
         f"events:sectors:{language}",

@@ -34,22 +34,13 @@ def manage_url(registration) -> str:
     return public_base_url() + manage_path(registration)
 
 
-def registration_for_link(signed: str):
-    """The sign-up a manage link is for; LinkInvalid or LinkExpired otherwise."""
-    from events.models import Registration
-
+def token_from_link(signed: str) -> str:
+    """The sign-up token a manage link carries; LinkInvalid or LinkExpired otherwise.
+    `Registration.objects.for_manage_link` finds the sign-up it belongs to."""
     max_age = settings.SIGNUP_MANAGE_LINK_MAX_AGE_DAYS * 24 * 60 * 60
     try:
-        token = signing.TimestampSigner(salt=SALT).unsign(signed, max_age=max_age)
+        return signing.TimestampSigner(salt=SALT).unsign(signed, max_age=max_age)
     except signing.SignatureExpired as error:
         raise LinkExpired from error
     except signing.BadSignature as error:
         raise LinkInvalid from error
-    registration = (
-        Registration.objects.select_related("event", "sector")
-        .filter(manage_token=token, anonymised=False)
-        .first()
-    )
-    if registration is None or registration.manage_link_expired():
-        raise LinkExpired
-    return registration

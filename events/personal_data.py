@@ -18,6 +18,7 @@ from django.db.models.functions import Cast
 from wagtail.models import Comment, CommentReply, ModelLogEntry, PageLogEntry, Revision
 
 from events.models import OutboundEmail, Registration
+from events.services import cancel_registration
 
 ERASED = "[erased]"
 
@@ -139,8 +140,6 @@ def export_for_email(email: str) -> dict:
 
 
 def erase_for_email(email: str, dry_run: bool = False) -> int:
-    from events.services import cancel_registration
-
     registrations = list(_for_email(email))
     if dry_run:
         return len(registrations)

@@ -10,20 +10,30 @@ Emails are written to the outbox in the same transaction and sent after it commi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from events import emails
+from events.emails import EmailKind
 from events.models import EventPage, Registration
 
 Status = Registration.Status
 
 
+class SignUpOutcome(StrEnum):
+    """What signing up did (the "signed up" page's address says it)."""
+
+    CONFIRMED = "confirmed"
+    WAITING = "waiting"  # the event was full
+    ALREADY = "already"  # signed up before: their details are sent again
+
+
 @dataclass
 class SignUpResult:
     registration: Registration
-    outcome: str  # "confirmed", "waiting" or "already"
+    outcome: SignUpOutcome
 
 
 class NoPlacesLeft(Exception):
@@ -55,7 +65,7 @@ def sign_up(event: EventPage, data: dict, language: str) -> SignUpResult:
             existing = _active_registration(event.pk, email)
             if existing is not None:
                 emails.queue_resend(existing)
-                return SignUpResult(existing, "already")
+                return SignUpResult(existing, SignUpOutcome.ALREADY)
             has_place = _confirmed_count(event.pk) < locked.capacity
             registration = Registration.objects.create(
                 event_id=event.pk,
@@ -72,8 +82,11 @@ def sign_up(event: EventPage, data: dict, language: str) -> SignUpResult:
                 language=language,
                 status=Status.CONFIRMED if has_place else Status.WAITING,
             )
-            emails.queue(registration, "confirmed" if has_place else "waiting")
-            return SignUpResult(registration, registration.status)
+            if has_place:
+                emails.queue(registration, EmailKind.CONFIRMED)
+                return SignUpResult(registration, SignUpOutcome.CONFIRMED)
+            emails.queue(registration, EmailKind.WAITING)
+            return SignUpResult(registration, SignUpOutcome.WAITING)
     except IntegrityError:
         # Two sign-ups with one email raced; the database's unique constraint let one through.
         with transaction.atomic():
@@ -82,7 +95,7 @@ def sign_up(event: EventPage, data: dict, language: str) -> SignUpResult:
             if existing is None:
                 raise
             emails.queue_resend(existing)
-            return SignUpResult(existing, "already")
+            return SignUpResult(existing, SignUpOutcome.ALREADY)
 
 
 def _active_registration(event_id: int, email: str) -> Registration | None:
@@ -111,7 +124,7 @@ def fill_places(event_id: int) -> list[Registration]:
     for registration in promoted:
         registration.status = Status.CONFIRMED
         registration.save(update_fields=["status", "updated_at"])
-        emails.queue(registration, "promoted")
+        emails.queue(registration, EmailKind.PROMOTED)
     return promoted
 
 
@@ -136,7 +149,10 @@ def cancel_registration(
         current.status = Status.CANCELLED
         current.save(update_fields=["status", "updated_at"])
         if notify:
-            emails.queue(current, "cancelled_by_organiser" if by_organiser else "cancelled")
+            emails.queue(
+                current,
+                EmailKind.CANCELLED_BY_ORGANISER if by_organiser else EmailKind.CANCELLED,
+            )
         fill_places(current.event_id)
     registration.status = Status.CANCELLED
     return True
@@ -153,7 +169,7 @@ def promote(registration: Registration) -> None:
             raise NoPlacesLeft
         current.status = Status.CONFIRMED
         current.save(update_fields=["status", "updated_at"])
-        emails.queue(current, "promoted")
+        emails.queue(current, EmailKind.PROMOTED)
 
 
 def update_needs(registration: Registration, data: dict) -> None:
@@ -186,5 +202,5 @@ def cancel_event(event: EventPage) -> int:
         for registration in active:
             registration.status = Status.CANCELLED
             registration.save(update_fields=["status", "updated_at"])
-            emails.queue(registration, "event_cancelled")
+            emails.queue(registration, EmailKind.EVENT_CANCELLED)
     return len(active)

@@ -6,6 +6,8 @@ CSRF token (see home/security.py), and a forged cross-site post gets a 403 page.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -20,8 +22,9 @@ from wagtail.models import Locale
 from events import services
 from events.calendar import event_ics
 from events.forms import CancelForm, NeedsForm, RegistrationForm
-from events.links import LinkExpired, LinkInvalid, registration_for_link
+from events.links import LinkExpired, LinkInvalid
 from events.models import EventPage, Registration
+from events.services import SignUpOutcome
 from home.security import same_origin_post
 from home.throttling import Rate, Throttle, throttled_response
 
@@ -39,6 +42,20 @@ MANAGE_THROTTLE = Throttle("manage", per_address=(Rate(20, 10 * 60),))
 # the latest ones).
 CALENDAR_FEED_SIZE = 12
 CALENDAR_FEED_PAST = 4
+
+
+class ManageAction(StrEnum):
+    """The manage page's two forms (the `action` their buttons send)."""
+
+    CANCEL = "cancel"
+    NEEDS = "needs"
+
+
+class ManageOutcome(StrEnum):
+    """What the manage page says after a change (`?done=`)."""
+
+    CANCELLED = "cancelled"
+    UPDATED = "updated"
 
 
 def _private(response):
@@ -87,8 +104,10 @@ def sign_up(request, event_id: int):
 
 @require_GET
 def signed_up(request, event_id: int, outcome: str):
-    if outcome not in ("confirmed", "waiting", "already"):
-        raise Http404
+    try:
+        outcome = SignUpOutcome(outcome)
+    except ValueError:
+        raise Http404 from None
     event = _event(event_id)
     # The outcome of one reader's sign-up: never shared by caches.
     return _private(
@@ -112,15 +131,12 @@ def _link_problem(request, expired: bool):
 @require_http_methods(["GET", "POST"])
 def manage(request, signed: str):
     try:
-        registration = registration_for_link(signed)
+        registration = Registration.objects.for_manage_link(signed)
     except LinkExpired:
         return _link_problem(request, expired=True)
     except LinkInvalid:
         return _link_problem(request, expired=False)
-    event = registration.event
-    locale = Locale.objects.filter(language_code=get_language()).first()
-    if locale and locale.pk != event.locale_id:
-        event = (event.get_translation_or_none(locale) or event).specific
+    event = registration.event.localized
     needs_form = NeedsForm(
         initial={
             "access_needs": registration.access_needs,
@@ -136,16 +152,22 @@ def manage(request, signed: str):
         if refusal:
             return _private(throttled_response(request, refusal, back_url=request.path))
         action = request.POST.get("action")
-        if action == "cancel":
+        if action == ManageAction.CANCEL:
             cancel_form = CancelForm(request.POST)
             if cancel_form.is_valid():
                 services.cancel_registration(registration)
-                return _private(HttpResponseRedirect(f"{request.path}?done=cancelled", status=303))
-        elif action == "needs" and registration.status != Registration.Status.CANCELLED:
+                return _private(
+                    HttpResponseRedirect(
+                        f"{request.path}?done={ManageOutcome.CANCELLED}", status=303
+                    )
+                )
+        elif action == ManageAction.NEEDS and registration.status != Registration.Status.CANCELLED:
             needs_form = NeedsForm(request.POST)
             if needs_form.is_valid():
                 services.update_needs(registration, needs_form.cleaned_data)
-                return _private(HttpResponseRedirect(f"{request.path}?done=updated", status=303))
+                return _private(
+                    HttpResponseRedirect(f"{request.path}?done={ManageOutcome.UPDATED}", status=303)
+                )
         status = 200
     done = request.GET.get("done")
     context = {
@@ -154,7 +176,7 @@ def manage(request, signed: str):
         "page": event,
         "needs_form": needs_form,
         "cancel_form": cancel_form,
-        "done": done if done in ("cancelled", "updated") else "",
+        "done": done if done in set(ManageOutcome) else "",
         "show_joining_link": registration.status == Registration.Status.CONFIRMED
         and event.is_online
         and bool(event.online_joining_link)
@@ -178,7 +200,7 @@ def event_calendar(request, event_id: int):
 
 @require_GET
 def calendar_feed(request):
-    locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
+    locale = Locale.get_active()
     # The next CALENDAR_FEED_SIZE events and the latest few past ones: bounded, whatever the
     # number of events (a calendar app keeps the ones it has already seen).
     now = timezone.now()

@@ -19,7 +19,6 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
-from wagtail.signals import page_published
 
 from events import admin_views
 from events.models import EventPage, Registration
@@ -180,17 +179,6 @@ def register_summary_menu_item():
     return EventsTeamMenuItem(
         _("Sign-ups by event"), reverse("events_summary"), icon_name="date", order=301
     )
-
-
-def _waiting_list_follows_capacity(sender, instance, **kwargs):
-    """When an event is published with more places, the waiting list moves up (and is told)."""
-    from events.services import refresh_waiting_list
-
-    if isinstance(instance, EventPage):
-        refresh_waiting_list(instance)
-
-
-page_published.connect(_waiting_list_follows_capacity, dispatch_uid="events-capacity-follow")
 
 
 @hooks.register("site_purge_urls")

@@ -41,6 +41,6 @@ class Command(BaseCommand):
                     pk=registration.pk, reminder_sent_at__isnull=True
                 ).update(reminder_sent_at=now)
                 if updated:
-                    emails.queue(registration, "reminder")
+                    emails.queue(registration, emails.EmailKind.REMINDER)
         verb = "Would send" if dry_run else "Sent"
         self.stdout.write(f"{verb} {count} reminder(s).")
