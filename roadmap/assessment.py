@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from home.models import Audience, Borough, DriverOfChange, Sector
 from roadmap.baseline_token import issue_token
+from roadmap.forms import TermFilterForm
 
 
 @dataclass
@@ -156,8 +157,8 @@ def _common(page, request) -> dict:
     drivers = DriverOfChange.terms_in(locale)
     audiences = Audience.terms_in(locale)
     questions = build_questions(page, stages)
-    audience_slug = request.GET.get("audience", "")
-    audience = next((a for a in audiences if a.slug == audience_slug), None)
+    # The reader's role (optional), read as the roadmap's filters are (roadmap/forms.py).
+    audience = TermFilterForm(request.GET, {"audience": audiences}).chosen()["audience"]
     return {
         "stages": stages,
         "drivers": drivers,
