@@ -18,6 +18,7 @@ from casestudies.models import (
 )
 from home.demo.builder import Demo, make_image
 from home.models import Audience, Borough, DriverOfChange, Principle, Sector
+from roadmap.models import RoadmapStagePage
 
 ATTRIBUTIONS = {
     "calmer-custody": "Staff member, custody team",
@@ -85,8 +86,6 @@ def build(demo: Demo) -> None:
 
 
 def build_case_studies(demo: Demo, index) -> None:
-    from roadmap.models import RoadmapStagePage
-
     stages = {
         stage.slug: stage for stage in RoadmapStagePage.objects.filter(locale=Locale.get_default())
     }

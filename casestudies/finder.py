@@ -8,13 +8,12 @@ cached (they change rarely), so the finder costs the same number of queries what
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.utils.http import urlencode
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from home.caching import cached
+from home.models import Audience, Borough, DriverOfChange, Principle, Sector
+from roadmap.models import RoadmapStagePage
 
 # (parameter, label, lookup on CaseStudyPage)
 FILTERS = [
@@ -26,42 +25,26 @@ FILTERS = [
     ("audience", _("Audience"), "audiences__slug"),
 ]
 FILTER_NAMES = [name for name, _label, _lookup in FILTERS]
+TAXONOMIES = {
+    "sector": Sector,
+    "borough": Borough,
+    "principle": Principle,
+    "driver": DriverOfChange,
+    "audience": Audience,
+}
 
 
-def _terms(model, locale) -> list[tuple[str, str]]:
-    rows = list(model.objects.filter(locale=locale).values_list("slug", "name"))
-    if not rows:  # not translated yet: offer the source language's terms
-        rows = list(model.objects.filter(locale=Locale.get_default()).values_list("slug", "name"))
-    return rows
-
-
-def _stages(locale) -> list[tuple[str, str]]:
-    from roadmap.models import RoadmapStagePage
-
-    stages = RoadmapStagePage.objects.live().order_by("path")
-    rows = list(stages.filter(locale=locale).values_list("slug", "title"))
-    if not rows:
-        rows = list(stages.filter(locale=Locale.get_default()).values_list("slug", "title"))
-    return rows
-
-
-def filter_options(language_code: str) -> dict[str, list[tuple[str, str]]]:
-    """The choices for every filter in this language (from the content cache once warm, and
-    rebuilt after any change to the taxonomy or the roadmap stages)."""
-    from home.models import Audience, Borough, DriverOfChange, Principle, Sector
-
-    def build():
-        locale = Locale.objects.filter(language_code=language_code).first() or Locale.get_default()
-        return {
-            "sector": _terms(Sector, locale),
-            "borough": _terms(Borough, locale),
-            "principle": _terms(Principle, locale),
-            "driver": _terms(DriverOfChange, locale),
-            "stage": _stages(locale),
-            "audience": _terms(Audience, locale),
-        }
-
-    return cached(f"casestudies:finder-options:{language_code}", build)
+def filter_options(locale_id: int) -> dict[str, list[tuple[str, str]]]:
+    """The choices for every filter in this language: the taxonomy's terms (each in the default
+    language until translated) and the live roadmap stages (the default language's until the
+    roadmap is translated). All from the content cache once warm."""
+    options = {
+        name: [(term.slug, term.name) for term in model.terms_in(locale_id)]
+        for name, model in TAXONOMIES.items()
+    }
+    stages = RoadmapStagePage.live_in(locale_id) or RoadmapStagePage.live_in(Locale.get_default())
+    options["stage"] = [(stage.slug, stage.title) for stage in stages]
+    return options
 
 
 class CaseStudyFinderForm(forms.Form):
@@ -97,8 +80,7 @@ class CaseStudyFinder:
 
     def __init__(self, index_page, data):
         self.index_page = index_page
-        # The page's language is the request's (the URL prefix), so no query for its locale.
-        self.options = filter_options(get_language())
+        self.options = filter_options(index_page.locale_id)
         self.form = CaseStudyFinderForm(data, self.options)
         self.form.is_valid()
         cleaned = getattr(self.form, "cleaned_data", {})
@@ -153,23 +135,7 @@ class CaseStudyFinder:
 
     def results(self):
         """The case studies matching every chosen filter, newest first."""
-        from casestudies.models import CaseStudyPage
-
-        queryset = self.index_page.case_studies()
-        for name, _label, lookup in FILTERS:
-            value = self.values.get(name)
-            if value:
-                # A subquery per filter: filters combine (AND) and a page never appears twice.
-                queryset = queryset.filter(
-                    pk__in=CaseStudyPage.objects.filter(**{lookup: value}).values("pk")
-                )
-        text = self.values.get("q")
-        if text:
-            queryset = queryset.filter(
-                Q(title__icontains=text)
-                | Q(summary__icontains=text)
-                | Q(organisation__icontains=text)
-            )
-        return queryset.select_related("sector", "listing_image").prefetch_related(
-            "listing_image__renditions"
-        )
+        lookups = {
+            lookup: self.values[name] for name, _label, lookup in FILTERS if name in self.values
+        }
+        return self.index_page.case_studies(lookups, self.values.get("q", ""))

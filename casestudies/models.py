@@ -17,11 +17,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from casestudies.blocks import CaseStudyStoryBlock, ReportUpdatesBlock
+from casestudies.finder import CaseStudyFinder
 from casestudies.forms import CaseStudyPageForm
 from home.articles import ArticleMixin, atom_response
 from home.blocks import BaseStoryBlock
 from home.listing import paginate
-from home.models import SitePage
+from home.models import Audience, Borough, DriverOfChange, Principle, SitePage
 
 RESULTS_PER_PAGE = 12
 
@@ -46,13 +47,28 @@ class CaseStudyIndexPage(RoutablePageMixin, SitePage):
     def get_cached_paths(self):
         return ["/", "/feed/"]
 
-    def case_studies(self):
-        """The live case studies in this finder, newest first."""
-        return CaseStudyPage.objects.child_of(self).live().order_by("-first_published_at", "-pk")
+    def case_studies(self, lookups: dict | None = None, text: str = ""):
+        """The live case studies in this finder matching every lookup (e.g. {"sector__slug":
+        "policing"}) and the words in `text`, newest first, with what their cards show."""
+        queryset = (
+            CaseStudyPage.objects.child_of(self).live().order_by("-first_published_at", "-pk")
+        )
+        for lookup, value in (lookups or {}).items():
+            # A subquery per filter: filters combine (AND) and a page never appears twice.
+            queryset = queryset.filter(
+                pk__in=CaseStudyPage.objects.filter(**{lookup: value}).values("pk")
+            )
+        if text:
+            queryset = queryset.filter(
+                Q(title__icontains=text)
+                | Q(summary__icontains=text)
+                | Q(organisation__icontains=text)
+            )
+        return queryset.select_related("sector", "listing_image").prefetch_related(
+            "listing_image__renditions"
+        )
 
-    def finder(self, request):
-        from casestudies.finder import CaseStudyFinder
-
+    def finder(self, request) -> CaseStudyFinder:
         return CaseStudyFinder(self, request.GET)
 
     @path("")
@@ -216,44 +232,16 @@ class CaseStudyPage(ArticleMixin, SitePage):
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
-    def localised_terms(self, field: str) -> list:
-        """The page's terms for one taxonomy, named in the page's language.
-
-        A translated page keeps the source page's tags, so terms from another language are
-        swapped for the same terms (by slug) in this one, where they exist."""
-        terms = list(getattr(self, field).all())
-        if all(term.locale_id == self.locale_id for term in terms):
-            return terms
-        model = getattr(CaseStudyPage, field).field.related_model
-        local = {
-            term.slug: term
-            for term in model.objects.filter(
-                locale_id=self.locale_id, slug__in=[term.slug for term in terms]
-            )
-        }
-        return [local.get(term.slug, term) for term in terms]
-
-    def localised_stage(self):
-        """The roadmap stage in the page's language, where it has been translated."""
-        stage = self.stage
-        if stage is None or stage.locale_id == self.locale_id:
-            return stage
-        translation = (
-            type(stage)
-            .objects.live()
-            .filter(translation_key=stage.translation_key, locale_id=self.locale_id)
-            .first()
-        )
-        return translation or stage
-
     def facts(self) -> dict:
-        """Everything the facts box shows, in the page's language."""
+        """Everything the facts box shows, in the page's language. A translated page keeps the
+        source page's tags, so they are named in this page's language where translated."""
+        locale = self.locale_id
         return {
-            "boroughs": self.localised_terms("boroughs"),
-            "principles": self.localised_terms("principles"),
-            "drivers": self.localised_terms("drivers"),
-            "audiences": self.localised_terms("audiences"),
-            "stage": self.localised_stage(),
+            "boroughs": Borough.localize(self.boroughs.all(), locale),
+            "principles": Principle.localize(self.principles.all(), locale),
+            "drivers": DriverOfChange.localize(self.drivers.all(), locale),
+            "audiences": Audience.localize(self.audiences.all(), locale),
+            "stage": self.stage.localized if self.stage else None,
         }
 
     def related_case_studies(self, limit: int = 3) -> list[CaseStudyPage]:

@@ -6,6 +6,5 @@ class RoadmapConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from roadmap import signals
-
-        signals.connect()
+        # deferred import: the handlers need the models, which exist only once apps are ready
+        from roadmap import signal_handlers  # noqa: F401

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from home.models import Audience, Borough, DriverOfChange, Sector
 from roadmap.baseline_token import issue_token
-from roadmap.lookups import live_stages, localized_terms, recommendations
+from roadmap.forms import TermFilterForm
 
 
 @dataclass
@@ -153,12 +153,12 @@ def group_questions(questions: list[Question], drivers: list) -> list:
 
 def _common(page, request) -> dict:
     locale = page.locale_id
-    stages = live_stages(locale)
-    drivers = localized_terms(DriverOfChange, locale)
-    audiences = localized_terms(Audience, locale)
+    stages = page.journey_stages()
+    drivers = DriverOfChange.terms_in(locale)
+    audiences = Audience.terms_in(locale)
     questions = build_questions(page, stages)
-    audience_slug = request.GET.get("audience", "")
-    audience = next((a for a in audiences if a.slug == audience_slug), None)
+    # The reader's role (optional), read as the roadmap's filters are (roadmap/forms.py).
+    audience = TermFilterForm(request.GET, {"audience": audiences}).chosen()["audience"]
     return {
         "stages": stages,
         "drivers": drivers,
@@ -202,8 +202,7 @@ def result_response(page, request):
         if block.value["audience"] in audience_map
         and (audience is None or block.value["audience"] == audience.slug)
     ]
-    next_recommendations = recommendations(
-        page.locale_id,
+    next_recommendations = page.find_recommendations(
         audience=audience.slug if audience else "",
         stage_key=target.translation_key,
     )
@@ -223,8 +222,8 @@ def result_response(page, request):
             "answers_query": answers.query(),
             "baseline_token": token,
             "baseline_url": reverse("roadmap:baseline-add", args=[page.pk]),
-            "sectors": localized_terms(Sector, page.locale_id),
-            "boroughs": localized_terms(Borough, page.locale_id),
+            "sectors": Sector.terms_in(page.locale_id),
+            "boroughs": Borough.terms_in(page.locale_id),
             "added": request.GET.get("added") == "1",
         }
     )

@@ -9,32 +9,19 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models import Count
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
 from django.utils.crypto import get_random_string
-from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
-from home.caching import cached
-from home.models import Borough, DriverOfChange, Sector
-from home.security import is_same_origin
-from home.throttling import Rate, Throttle, throttled_response
-from roadmap.assessment import build_questions, read_answers, score
-from roadmap.baseline_token import TokenExpired, TokenInvalid, submission_key
-from roadmap.lookups import live_stages, localized_terms
+from home.models import Borough, Sector
+from home.throttling import Rate, Throttle
 
 # One organisation adds its result once; a few more from a shared connection. Beyond that it
 # is stuffing: fewer than BASELINE_MIN_GROUP_SIZE entries an hour from one address.
 BASELINE_THROTTLE = Throttle("baseline", per_address=(Rate(3, 60 * 60), Rate(10, 24 * 60 * 60)))
 
-# The summary's counts are read once and kept until an entry is added or deleted: the key
-# carries a version that `forget_summary` replaces (see roadmap/signals.py).
+# The summary's counts (BaselineEntry.counts) are read once and kept until an entry is added or
+# deleted: the key carries a version that `forget_summary` replaces (roadmap/signal_handlers.py).
 VERSION_KEY = "roadmap:baseline:version"
 
 
@@ -43,7 +30,7 @@ def forget_summary(*args, **kwargs) -> None:
     cache.set(VERSION_KEY, get_random_string(12), timeout=None)
 
 
-def _version() -> str:
+def summary_version() -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, get_random_string(12), timeout=None)
@@ -51,41 +38,15 @@ def _version() -> str:
     return version
 
 
-def entry_counts() -> list[tuple]:
-    """(stage key, sector key, borough key, number of entries) for every combination that has
-    entries: one grouped query whatever the number of entries, then cached."""
-    from roadmap.models import BaselineEntry
-
-    def build():
-        return [
-            (
-                row["overall_stage__translation_key"],
-                row["sector__translation_key"],
-                row["borough__translation_key"],
-                row["entries"],
-            )
-            for row in BaselineEntry.objects.values(
-                "overall_stage__translation_key",
-                "sector__translation_key",
-                "borough__translation_key",
-            )
-            .annotate(entries=Count("pk"))
-            .order_by()
-        ]
-
-    return cached(f"roadmap:baseline-counts:{_version()}", build)
-
-
 def stage_rows(counts: Counter, stages: list) -> list[dict]:
     """Counts of entries per stage, for each stage in journey order."""
     return [{"stage": stage, "count": counts.get(stage.translation_key, 0)} for stage in stages]
 
 
-def aggregate(locale: Locale, min_group: int = 0) -> dict:
-    """The baseline grouped by sector and by borough. Groups smaller than `min_group` are
+def aggregate(rows: list[tuple], stages: list, locale: Locale | int, min_group: int = 0) -> dict:
+    """The baseline's counts (BaselineEntry.counts) grouped by sector and by borough, with the
+    stages in journey order and the terms in `locale`. Groups smaller than `min_group` are
     counted but not shown."""
-    stages = live_stages(locale)
-    rows = entry_counts()
     london: Counter = Counter()
     for stage_key, _sector, _borough, entries in rows:
         london[stage_key] += entries
@@ -97,7 +58,7 @@ def aggregate(locale: Locale, min_group: int = 0) -> dict:
             if row[position] is not None:
                 per_term[row[position]][row[0]] += row[3]
         shown, hidden = [], 0
-        for term in localized_terms(model, locale):
+        for term in model.terms_in(locale):
             counts = per_term.get(term.translation_key)
             if not counts:
                 continue
@@ -123,74 +84,3 @@ def aggregate(locale: Locale, min_group: int = 0) -> dict:
         "groups": groups,
         "min_group": min_group,
     }
-
-
-def summary_context(page, request) -> dict:
-    return {
-        "baseline": aggregate(page.locale_id, settings.BASELINE_MIN_GROUP_SIZE),
-        "form_url": page.url,
-    }
-
-
-# No CSRF cookie for this public form (readers get no cookies): a forged cross-site post is
-# refused by its Origin or Referer instead (home/security.py). It adds one anonymous row.
-@csrf_exempt
-@require_POST
-def add_to_baseline(request, page_id: int):
-    """Add a self-assessment result to the London baseline, then show the result again."""
-    from roadmap.models import BaselineEntry, SelfAssessmentPage
-
-    page = get_object_or_404(SelfAssessmentPage.objects.live(), pk=page_id)
-    if not is_same_origin(request):
-        return render(
-            request,
-            "roadmap/baseline_refused.html",
-            {"page": page, "reason": _("The form was not sent from this website.")},
-            status=403,
-        )
-    refusal = BASELINE_THROTTLE.refuse_address(request)
-    if refusal:
-        return throttled_response(request, refusal, back_url=page.url)
-    stages = live_stages(page.locale_id)
-    answers = read_answers(request.POST, build_questions(page, stages))
-    result = (
-        score(answers, stages, localized_terms(DriverOfChange, page.locale_id))
-        if answers.complete
-        else None
-    )
-    refused = _(
-        "The result in the form was incomplete or had been changed. Open your result again and add it from there."
-    )
-    key = None
-    if result is not None:
-        try:
-            key = submission_key(request.POST.get("token", ""), page.pk, answers.query())
-        except TokenExpired:
-            refused = _(
-                "Your result page was opened too long ago. Open your result again and add it from there."
-            )
-        except TokenInvalid:
-            pass
-    if key is None:
-        return render(
-            request, "roadmap/baseline_refused.html", {"page": page, "reason": refused}, status=400
-        )
-    default = Locale.get_default()
-    sector = Sector.objects.filter(locale=default, slug=request.POST.get("sector", "")).first()
-    borough = Borough.objects.filter(locale=default, slug=request.POST.get("borough", "")).first()
-    overall = result.overall.get_translation_or_none(default) or result.overall
-    try:
-        with transaction.atomic():
-            BaselineEntry.objects.create(
-                overall_stage=overall,
-                driver_stages={driver.slug: stage.slug for driver, stage, _q in result.groups},
-                sector=sector,
-                borough=borough,
-                submission_key=key,
-            )
-    except IntegrityError:
-        pass  # this token was used already (a double click, a resent form): once is enough
-    result_url = page.url + page.reverse_subpage("result")
-    response = HttpResponseRedirect(f"{result_url}?{answers.query()}&added=1#baseline")
-    response.status_code = 303  # see the result again with GET, so a reload cannot resend
-    return response

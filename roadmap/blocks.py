@@ -1,36 +1,38 @@
 """Blocks for the interactive roadmap. Each pulls live content (stages, principles, drivers,
-recommendations) so that editors place a block once and it stays up to date."""
+recommendations, case studies) so that editors place a block once and it stays up to date.
+
+The pages whose bodies hold these blocks are the models the blocks list (a stage page's body
+can hold the journey of every stage page), so roadmap.models imports this module and this
+module cannot import it. As Wagtail's own chooser blocks do, the blocks name those models by
+label ("roadmap.RoadmapStagePage") and look them up in Django's app registry when they render.
+"""
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Locale
+from wagtail.snippets.blocks import SnippetChooserBlock
 
-from casestudies.blocks import CaseStudyHighlightsBlock
 from home.blocks import BaseStoryBlock
+from home.blocks.text import BLOCK_TEMPLATES
+from home.models import Audience, DriverOfChange, Principle
 
 TEMPLATES = "roadmap/blocks"
+STAGE_PAGE = "roadmap.RoadmapStagePage"
+RECOMMENDATION = "roadmap.Recommendation"
+CASE_STUDY_PAGE = "casestudies.CaseStudyPage"
 
 
 def audience_choices():
     """Audiences by slug (the same in every language), for choosers in blocks."""
-    from home.models import Audience
-
-    return [
-        (a.slug, a.name)
-        for a in Audience.objects.filter(locale=Locale.get_default()).order_by("sort_order")
-    ]
+    return [(a.slug, a.name) for a in Audience.terms_in(Locale.get_default())]
 
 
 def driver_choices():
     """Drivers of change by slug (the same in every language), for choosers in blocks."""
-    from home.models import DriverOfChange
-
-    return [
-        (d.slug, d.name)
-        for d in DriverOfChange.objects.filter(locale=Locale.get_default()).order_by("sort_order")
-    ]
+    return [(d.slug, d.name) for d in DriverOfChange.terms_in(Locale.get_default())]
 
 
 class TermChoiceBlock(blocks.ChoiceBlock):
@@ -72,13 +74,8 @@ class AudienceActionsBlock(blocks.StructBlock):
         }
 
     def get_context(self, value, parent_context=None):
-        from home.models import Audience
-        from roadmap.lookups import terms_by_slug
-
         context = super().get_context(value, parent_context=parent_context)
-        context["audience"] = terms_by_slug(Audience, _locale(parent_context)).get(
-            value["audience"]
-        )
+        context["audience"] = Audience.terms_by_slug(_locale(parent_context)).get(value["audience"])
         return context
 
 
@@ -127,25 +124,21 @@ class JourneyBlock(blocks.StructBlock):
         }
 
     def get_context(self, value, parent_context=None):
-        from roadmap.lookups import live_stages
-
         context = super().get_context(value, parent_context=parent_context)
-        context["stages"] = live_stages(_locale(parent_context))
+        context["stages"] = apps.get_model(STAGE_PAGE).live_in(_locale(parent_context))
         return context
 
 
 class _TermsBlock(blocks.StructBlock):
-    """A heading and every term of one taxonomy (set by `model_name`), pulled live."""
+    """A heading and every term of one taxonomy (set by `taxonomy`), pulled live."""
 
     heading = blocks.CharBlock(max_length=120)
     introduction = blocks.TextBlock(required=False, max_length=400)
-    model_name = ""
+    taxonomy: type = Principle
 
     def get_context(self, value, parent_context=None):
-        from roadmap.lookups import TAXONOMY, localized_terms
-
         context = super().get_context(value, parent_context=parent_context)
-        context["terms"] = localized_terms(TAXONOMY[self.model_name], _locale(parent_context))
+        context["terms"] = self.taxonomy.terms_in(_locale(parent_context))
         return context
 
 
@@ -153,7 +146,7 @@ class PrinciplesBlock(_TermsBlock):
     """The six principles of trauma-informed practice, pulled from the Principle snippets."""
 
     heading = blocks.CharBlock(max_length=120, default=_("The six principles"))
-    model_name = "principle"
+    taxonomy = Principle
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -173,7 +166,7 @@ class DriversOfChangeBlock(_TermsBlock):
     """The four drivers of change, pulled from the Driver of change snippets."""
 
     heading = blocks.CharBlock(max_length=120, default=_("Drivers of change"))
-    model_name = "driver"
+    taxonomy = DriverOfChange
 
     class Meta:
         icon = "resubmit"
@@ -215,17 +208,79 @@ class RecommendationsBlock(blocks.StructBlock):
         preview_value = {"heading": "Recommendations for implementers", "audience": "implementers"}
 
     def get_context(self, value, parent_context=None):
-        from roadmap.lookups import recommendations
-
         context = super().get_context(value, parent_context=parent_context)
         stage = value.get("stage")
-        items = recommendations(
+        items = apps.get_model(RECOMMENDATION).for_reader(
             _locale(parent_context),
             audience=value.get("audience") or "",
             driver=value.get("driver") or "",
             stage_key=stage.translation_key if stage else None,
         )
         context["recommendations"] = items[: value.get("limit") or 6]
+        return context
+
+
+class CaseStudyHighlightsBlock(blocks.StructBlock):
+    """A row of case studies: chosen by hand, or the latest few from a sector or roadmap stage.
+
+    Case studies are tagged with roadmap stages, so the casestudies app imports this one, never
+    the reverse: the case studies are read through the page type the chooser names."""
+
+    heading = blocks.CharBlock(
+        required=False, max_length=120, help_text=_("e.g. 'Promising practice at this stage'.")
+    )
+    case_studies = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type=CASE_STUDY_PAGE),
+        required=False,
+        help_text=_("Choose case studies to show. Leave empty to show the latest ones instead."),
+    )
+    sector = SnippetChooserBlock(
+        "home.Sector",
+        required=False,
+        help_text=_("When no case studies are chosen: show only this sector's."),
+    )
+    stage = blocks.PageChooserBlock(
+        page_type=STAGE_PAGE,
+        required=False,
+        help_text=_("When no case studies are chosen: show only those at this roadmap stage."),
+    )
+    number = blocks.IntegerBlock(
+        default=3,
+        min_value=1,
+        max_value=6,
+        help_text=_("How many of the latest case studies to show when none are chosen."),
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = f"{BLOCK_TEMPLATES}/case_study_highlights.html"
+        label = _("Case study highlights")
+        description = _(
+            "Cards linking to case studies: pick them, or show the latest from a sector or stage."
+        )
+        preview_value = {"heading": "Promising practice", "number": 3}
+
+    def get_case_studies(self, value, locale=None) -> list:
+        """The case studies to show, live and in the reader's language, in one or two queries."""
+        chosen = [page for page in value.get("case_studies") or [] if page is not None]
+        case_study_page = apps.get_model(CASE_STUDY_PAGE)
+        queryset = case_study_page.objects.live().select_related("sector", "listing_image")
+        if locale is not None:
+            queryset = queryset.filter(locale=locale)
+        if chosen:
+            by_key = {page.translation_key: index for index, page in enumerate(chosen)}
+            found = queryset.filter(translation_key__in=list(by_key))
+            return sorted(found, key=lambda page: by_key[page.translation_key])
+        if value.get("sector"):
+            queryset = queryset.filter(sector__slug=value["sector"].slug)
+        if value.get("stage"):
+            queryset = queryset.filter(stage__translation_key=value["stage"].translation_key)
+        return list(queryset.order_by("-first_published_at", "-pk")[: value.get("number") or 3])
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        context["case_studies"] = self.get_case_studies(value, getattr(page, "locale", None))
         return context
 
 

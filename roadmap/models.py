@@ -4,8 +4,10 @@ three audiences, the self-assessment and the anonymous London baseline."""
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
@@ -15,22 +17,38 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks.text import BODY_FEATURES
+from home.caching import cached
 from home.models import Audience, SitePage
+from roadmap.assessment import form_context, result_response
+from roadmap.baseline import aggregate, summary_version
 from roadmap.blocks import (
     AssessmentQuestionBlock,
     AudienceActionsBlock,
     RoadmapStoryBlock,
 )
+from roadmap.page_context import recommendations_context, roadmap_context, stage_context
 
 BODY_HELP = _("Anything else this page needs, built from blocks.")
 
 
-class RoadmapPage(RoutablePageMixin, SitePage):
+class RoadmapContent:
+    """What every roadmap page reads in its own language: the stages of the journey and the
+    recommendations. The page-context builders (roadmap/page_context.py, assessment.py) ask the
+    page, so they need not import the models that import them."""
+
+    def journey_stages(self) -> list:
+        return RoadmapStagePage.live_in(self.locale_id)
+
+    def find_recommendations(self, **filters) -> list:
+        return Recommendation.for_reader(self.locale_id, **filters)
+
+
+class RoadmapPage(RoadmapContent, RoutablePageMixin, SitePage):
     """The interactive roadmap: the journey through its stages, in order. Readers choose a lens
     (audience, sector) and a stage; the page shows what applies. It also serves the
     recommendations listing (recommendations/) and a print view of the whole roadmap (print/)."""
@@ -51,17 +69,13 @@ class RoadmapPage(RoutablePageMixin, SitePage):
         verbose_name = _("roadmap page")
 
     def get_context(self, request, *args, listing: bool = False, **kwargs):
-        from roadmap.views import roadmap_context
-
         context = super().get_context(request, *args, **kwargs)
         if not listing:
             context.update(roadmap_context(self, request))
         return context
 
     def get_cached_paths(self):
-        from roadmap.lookups import localized_terms
-
-        audiences = localized_terms(Audience, self.locale_id)
+        audiences = Audience.terms_in(self.locale_id)
         return ["/", "/recommendations/", "/print/"] + [
             f"/recommendations/{audience.slug}/" for audience in audiences
         ]
@@ -72,8 +86,6 @@ class RoadmapPage(RoutablePageMixin, SitePage):
 
     @path("recommendations/")
     def recommendation_list(self, request, audience: str = ""):
-        from roadmap.views import recommendations_context
-
         return self.render(
             request,
             listing=True,
@@ -83,9 +95,7 @@ class RoadmapPage(RoutablePageMixin, SitePage):
 
     @path("recommendations/<slug:audience>/", name="audience_recommendations")
     def audience_recommendations(self, request, audience: str):
-        from roadmap.lookups import localized_terms
-
-        if audience not in {term.slug for term in localized_terms(Audience, self.locale_id)}:
+        if audience not in Audience.terms_by_slug(self.locale_id):
             raise Http404("No such audience")
         return self.recommendation_list(request, audience)
 
@@ -93,8 +103,15 @@ class RoadmapPage(RoutablePageMixin, SitePage):
     def print_view(self, request):
         return self.render(request, template="roadmap/roadmap_print.html")
 
+    def self_assessment(self):
+        """The live self-assessment below this roadmap, or False (cached until a publish)."""
+        return cached(
+            f"roadmap:self-assessment:{self.pk}",
+            lambda: SelfAssessmentPage.objects.child_of(self).live().first() or False,
+        )
 
-class RoadmapStagePage(SitePage):
+
+class RoadmapStagePage(RoadmapContent, SitePage):
     """One stage of the journey, e.g. trauma-aware: what it looks like, what each audience
     should do, questions to reflect on, and (pulled automatically) the recommendations and
     other content tagged with it. Page order in the admin is the order of the journey."""
@@ -146,14 +163,22 @@ class RoadmapStagePage(SitePage):
         verbose_name = _("roadmap stage page")
 
     def get_context(self, request, *args, **kwargs):
-        from roadmap.views import stage_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(stage_context(self, request))
         return context
 
+    @classmethod
+    def live_in(cls, locale: Locale | int) -> list:
+        """The roadmap's stages in `locale`, in journey (page) order. One query, then cached
+        until a page is published, unpublished, moved or deleted."""
+        wanted = locale if isinstance(locale, int) else locale.pk
+        return cached(
+            f"roadmap:stages:{wanted}",
+            lambda: list(cls.objects.live().filter(locale_id=wanted).order_by("path")),
+        )
 
-class SelfAssessmentPage(RoutablePageMixin, SitePage):
+
+class SelfAssessmentPage(RoadmapContent, RoutablePageMixin, SitePage):
     """ "Where is my organisation on the roadmap?": editors write questions grouped by driver of
     change, each answer pointing to a stage. The result's address holds only the answers, so it
     can be shared, reopened and printed. Readers may add their result, anonymously, to the
@@ -195,23 +220,20 @@ class SelfAssessmentPage(RoutablePageMixin, SitePage):
 
     @path("")
     def questions_form(self, request):
-        from roadmap.assessment import form_context
-
         return self.render(request, context_overrides=form_context(self, request))
 
     @path("result/")
     def result(self, request):
-        from roadmap.assessment import result_response
-
         return result_response(self, request)
 
     @path("baseline/")
     def baseline_summary(self, request):
-        from roadmap.baseline import summary_context
-
         response = self.render(
             request,
-            context_overrides=summary_context(self, request),
+            context_overrides={
+                "baseline": BaselineEntry.summary(self.locale_id, settings.BASELINE_MIN_GROUP_SIZE),
+                "form_url": self.url,
+            },
             template="roadmap/baseline_summary.html",
         )
         # It changes with every result readers add (not an editor's change): never cached.
@@ -321,6 +343,75 @@ class Recommendation(
     def anchor(self) -> str:
         return f"recommendation-{self.slug}"
 
+    @classmethod
+    def for_reader(
+        cls,
+        locale: Locale | int,
+        *,
+        audience: str = "",
+        driver: str = "",
+        stage_key=None,
+        sector: str = "",
+        with_stages: bool = True,
+    ) -> list:
+        """Live recommendations matching the filters (slugs; a stage by translation key), in
+        the reader's language where translated. A recommendation with no sectors applies to all.
+
+        Tags (audience, driver, stages, sectors) are the source-language record's, so a
+        translation never loses them; the text comes from the reader's language where a
+        translation exists. Two queries (recommendations, their stages; one without
+        `with_stages`) however many recommendations there are, in any language; then cached
+        until a recommendation, a term or a page changes."""
+        wanted = locale if isinstance(locale, int) else locale.pk
+        key = f"roadmap:recommendations:{wanted}:{audience}:{driver}:{stage_key}:{sector}:{with_stages}"
+        return cached(
+            key, lambda: cls._read(wanted, audience, driver, stage_key, sector, with_stages)
+        )
+
+    @classmethod
+    def _read(cls, wanted, audience, driver, stage_key, sector, with_stages) -> list:
+        default = Locale.get_default()
+        queryset = (
+            cls.objects.filter(live=True, locale=default)
+            .select_related("audience", "driver")
+            .order_by("audience__sort_order", "sort_order", "title")
+        )
+        if with_stages:
+            queryset = queryset.prefetch_related(
+                Prefetch(
+                    "stages",
+                    queryset=RoadmapStagePage.objects.only("id", "translation_key", "path"),
+                )
+            )
+        if audience:
+            queryset = queryset.filter(audience__slug=audience)
+        if driver:
+            queryset = queryset.filter(driver__slug=driver)
+        if stage_key:
+            queryset = queryset.filter(stages__translation_key=stage_key)
+        if sector:
+            queryset = queryset.filter(Q(sectors__isnull=True) | Q(sectors__slug=sector))
+        if wanted != default.pk:
+            # The reader's translation, read in the same query.
+            translated = cls.objects.filter(
+                live=True, locale_id=wanted, translation_key=OuterRef("translation_key")
+            )
+            queryset = queryset.annotate(
+                local_title=Subquery(translated.values("title")[:1]),
+                local_body=Subquery(translated.values("body")[:1]),
+            )
+        items = list(queryset.distinct())
+        for item in items:
+            # `lang` marks text shown in the default language because it is not translated
+            # yet, so screen readers pronounce it correctly.
+            item.lang = ""
+            if getattr(item, "local_title", None):
+                item.title = item.local_title
+                item.body = item.local_body
+            elif wanted != default.pk:
+                item.lang = default.language_code
+        return items
+
 
 class BaselineEntry(models.Model):
     """One anonymous self-assessment result added to the London baseline: only the stages the
@@ -354,3 +445,34 @@ class BaselineEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.overall_stage} ({self.created_at:%Y-%m-%d})"
+
+    @classmethod
+    def counts(cls) -> list[tuple]:
+        """(stage key, sector key, borough key, number of entries) for every combination that
+        has entries: one grouped query whatever the number of entries, then cached until an
+        entry is added or deleted (roadmap/signal_handlers.py)."""
+
+        def build():
+            return [
+                (
+                    row["overall_stage__translation_key"],
+                    row["sector__translation_key"],
+                    row["borough__translation_key"],
+                    row["entries"],
+                )
+                for row in cls.objects.values(
+                    "overall_stage__translation_key",
+                    "sector__translation_key",
+                    "borough__translation_key",
+                )
+                .annotate(entries=Count("pk"))
+                .order_by()
+            ]
+
+        return cached(f"roadmap:baseline-counts:{summary_version()}", build)
+
+    @classmethod
+    def summary(cls, locale: Locale | int, min_group: int = 0) -> dict:
+        """The baseline in `locale`, grouped by sector and by borough; groups smaller than
+        `min_group` are counted but not shown (roadmap/baseline.py)."""
+        return aggregate(cls.counts(), RoadmapStagePage.live_in(locale), locale, min_group)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from roadmap.baseline import add_to_baseline
+from roadmap.views import add_to_baseline
 
 app_name = "roadmap"
 

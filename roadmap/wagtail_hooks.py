@@ -10,8 +10,7 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from roadmap.baseline import aggregate
-from roadmap.models import Recommendation
+from roadmap.models import BaselineEntry, Recommendation
 
 
 class RecommendationViewSet(SnippetViewSet):
@@ -40,7 +39,7 @@ class BaselineReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["baseline"] = aggregate(Locale.get_default(), min_group=0)
+        context["baseline"] = BaselineEntry.summary(Locale.get_default(), min_group=0)
         return context
 
 

@@ -94,7 +94,7 @@ def test_arabic_case_study_is_translated_with_its_tags_in_arabic(client):
 
 
 def test_case_study_highlights_block_shows_chosen_or_latest_filtered(rf):
-    from casestudies.blocks import CaseStudyHighlightsBlock
+    from roadmap.blocks import CaseStudyHighlightsBlock
 
     block = CaseStudyHighlightsBlock()
     default = Locale.get_default()

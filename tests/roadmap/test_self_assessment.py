@@ -125,7 +125,7 @@ def test_a_post_from_another_site_is_refused(client, assessment):
     data = {**_answers(MIXED), "token": _token(client)}
     refused = _post(client, assessment, data, origin="https://evil.example")
     assert refused.status_code == 403
-    assert "not sent from this website" in refused.content.decode()
+    assert "This form must be sent from our website" in refused.content.decode()
     assert _post(client, assessment, data, origin=None).status_code == 403
     assert BaselineEntry.objects.count() == 0
 
