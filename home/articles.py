@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -76,7 +77,16 @@ def article_json_ld(page, request, *, description: str, published=None, author=N
     return data
 
 
-class ArticleMixin:
+if TYPE_CHECKING:
+    # To the type checker the mixin is a page (it is only ever mixed into one), so `summary`,
+    # `first_published_at` and `super().get_context` are known; at run time it stays a plain
+    # class, as the migrations that name it as a base expect.
+    from wagtail.models import Page as _ArticleBase
+else:
+    _ArticleBase = object
+
+
+class ArticleMixin(_ArticleBase):
     """For pages that are articles: Open Graph type 'article' and Article JSON-LD in the page
     context. Pages say what goes in it through the article_* methods."""
 

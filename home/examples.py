@@ -44,7 +44,6 @@ def example_page_ids(pages: Iterable) -> set[int]:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None or not hasattr(model, "is_example_content"):
             continue
-        example_ids.update(
-            model.objects.filter(pk__in=ids, is_example_content=True).values_list("pk", flat=True)
-        )
+        examples = model._default_manager.filter(pk__in=ids, is_example_content=True)
+        example_ids.update(examples.values_list("pk", flat=True))
     return example_ids

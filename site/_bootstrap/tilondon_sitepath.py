@@ -32,4 +32,6 @@ class _ProjectSitePath:
 
 
 if not hasattr(site, "__path__"):
-    site.__path__ = _ProjectSitePath()
+    # The type checker sees our `site/` package here (whose `__path__` is a list), not the
+    # standard module this runs against.
+    site.__path__ = _ProjectSitePath()  # type: ignore[assignment]
