@@ -9,8 +9,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home import caching, images, json_ld
-from home import chrome as site_chrome
+from home import caching, chrome_context, images, json_ld
 from home.examples import is_example, labelled
 
 register = template.Library()
@@ -18,12 +17,12 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def get_chrome(context) -> dict:
-    """Navigation, footer and notice for this site and language (cached; see home/chrome.py)."""
+    """Navigation, footer and notice for this site and language (cached; see home/chrome_context.py)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
     if site is None:
         return {}
-    return site_chrome.get_chrome(site)
+    return chrome_context.get_chrome(site)
 
 
 @register.simple_tag(takes_context=True)
