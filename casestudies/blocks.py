@@ -9,9 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.blocks import BaseStoryBlock, RichTextBlock
-
-BLOCK_TEMPLATES = "components/streamfield/blocks"
+from home.blocks import BLOCK_TEMPLATES, BaseStoryBlock, RichTextBlock
 
 
 class CaseStudyHighlightsBlock(blocks.StructBlock):
