@@ -8,9 +8,7 @@ import datetime
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks import BaseStoryBlock, RichTextBlock
-
-BLOCK_TEMPLATES = "components/streamfield/blocks"
+from home.blocks import BLOCK_TEMPLATES, BaseStoryBlock, RichTextBlock
 
 
 class ReportUpdateBlock(blocks.StructBlock):

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import get_page_models
 
+from home.models import SitePage
+
 
 def editor_guide(request):
     """How to edit this site: the page tree, blocks, taxonomy, translation and events."""
@@ -21,8 +23,6 @@ class ExampleContentPanel(Component):
     template_name = "wagtailadmin/example_content_panel.html"
 
     def get_context_data(self, parent_context=None):
-        from home.models import SitePage
-
         pages = []
         for model in get_page_models():
             if issubclass(model, SitePage) and not model._meta.abstract:

@@ -11,7 +11,9 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from home import checks, chrome, exports, purging  # noqa: F401  (signals and system checks register on import)
+        # deferred import: these modules import models, so they load once the app registry is
+        # ready; importing them registers the system checks and connects the signal handlers.
+        from home import checks, exports, signal_handlers  # noqa: F401
         from home.accounts import checks as _account_checks  # noqa: F401
 
         exports.install()

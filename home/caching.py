@@ -20,9 +20,6 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 T = TypeVar("T")
 
@@ -123,28 +120,20 @@ def cached(key: str, build: Callable[[], T], timeout: int = TIMEOUT) -> T:
     return value
 
 
+# What `watch` registered: models whose saves and deletes, and many-to-many tables whose
+# changes, forget cached content (read by the receivers in home/signal_handlers.py).
+WATCHED_MODELS: set[type] = set()
+WATCHED_THROUGH: set[type] = set()
+
+
 def watch(*models) -> None:
-    """Forget cached content whenever one of these models (or its many-to-many tags) changes."""
+    """Forget cached content whenever one of these models (or its many-to-many tags) changes.
+
+    Call it from an AppConfig.ready (the models must be loaded); home's signal handlers read
+    the registry, so the order in which apps become ready does not matter."""
     for model in models:
-        post_save.connect(
-            invalidate, sender=model, dispatch_uid=f"caching-save-{model._meta.label}"
-        )
-        post_delete.connect(
-            invalidate, sender=model, dispatch_uid=f"caching-delete-{model._meta.label}"
-        )
+        WATCHED_MODELS.add(model)
         for field in model._meta.many_to_many:
             through = getattr(field.remote_field, "through", None)
             if through is not None:
-                m2m_changed.connect(
-                    invalidate, sender=through, dispatch_uid=f"caching-m2m-{through._meta.label}"
-                )
-
-
-def _page_deleted(sender, **kwargs) -> None:
-    if issubclass(sender, Page):
-        invalidate()
-
-
-for _signal in (page_published, page_unpublished, post_page_move):
-    _signal.connect(invalidate, dispatch_uid=f"caching-{_signal!r}")
-post_delete.connect(_page_deleted, dispatch_uid="caching-page-deleted")
+                WATCHED_THROUGH.add(through)

@@ -1,5 +1,9 @@
 """The one way the site turns an image into a rendition (for page bodies, cards, listings,
-Open Graph tags and JSON-LD): `rendition(image, spec)`, and the `{% rendition %}` tag on it.
+Open Graph tags and JSON-LD): `rendition(image, spec)`, and the `{% rendition %}` tag on it;
+`responsive(image, spec)` and `{% srcset_rendition %}` are Wagtail's `{% srcset_image %}`
+(its brace syntax, "width-{800,1200}", and its ResponsiveImage, which writes the srcset) with
+the same guarantee. Wagtail's own tag is not used: it shows a broken image for a missing file
+and fails the page on a storage error.
 
 An image must never break a page. If the original file is missing or unreadable, or the
 storage fails (S3 refusing or hung), the image is left out: `rendition` returns None, the
@@ -15,9 +19,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 
 from django.db import DatabaseError
-from wagtail.images.models import Filter
+from wagtail.images.models import Filter, ResponsiveImage
 
 logger = logging.getLogger(__name__)
 
@@ -48,25 +53,45 @@ def _remember_failure(key: tuple, slow: bool) -> None:
             _storage_paused_until = now + FAILURE_MEMORY
 
 
-def _existing(image, filter_spec: str):
-    try:
-        return image.find_existing_rendition(Filter(spec=filter_spec))
-    except image.get_rendition_model().DoesNotExist:
-        return None
-
-
 def rendition(image, spec: str):
     """The image's rendition for `spec`, or None when it cannot be made (image left out).
     No image (None, or "" from a template variable that does not exist) gives None."""
+    filter_spec = _filter_spec(spec)
+    found = _guarded(image, filter_spec, [filter_spec], lambda: [image.get_rendition(filter_spec)])
+    return found[0] if found else None
+
+
+def responsive(image, spec: str, attrs: dict | None = None) -> ResponsiveImage | None:
+    """Renditions for every width in `spec` ("width-{800,1200} format-webp", as Wagtail's
+    `{% srcset_image %}` takes it), as Wagtail's ResponsiveImage: it renders an <img> of the
+    first with `attrs` and a srcset of them all. None (image left out) when they cannot be made."""
+    filter_spec = _filter_spec(spec)
+    specs = Filter.expand_spec(filter_spec)
+    found = _guarded(image, filter_spec, specs, lambda: list(image.get_renditions(*specs).values()))
+    return ResponsiveImage(dict(enumerate(found)), attrs) if found else None
+
+
+def _existing(image, specs: list[str]) -> list | None:
+    """Renditions already made (they need only the database), or None if one is missing."""
+    found = []
+    for spec in specs:
+        try:
+            found.append(image.find_existing_rendition(Filter(spec=spec)))
+        except image.get_rendition_model().DoesNotExist:
+            return None
+    return found
+
+
+def _guarded(image, filter_spec: str, specs: list[str], make: Callable[[], list]) -> list | None:
+    """`make()` (the renditions for `specs`), or None when they cannot be made."""
     if not image:
         return None
-    filter_spec = _filter_spec(spec)
     key = (image.pk, image.file.name)
     now = time.monotonic()
     if _failed_until.get(key, 0.0) > now:
-        return _existing(image, filter_spec)
+        return _existing(image, specs)
     if _storage_paused_until > now:
-        found = _existing(image, filter_spec)
+        found = _existing(image, specs)
         if found is None:
             _remember_failure(key, slow=False)
             logger.warning(
@@ -78,7 +103,7 @@ def rendition(image, spec: str):
         return found
     started = time.monotonic()
     try:
-        return image.get_rendition(filter_spec)
+        return make()
     except DatabaseError:
         raise  # the database is down: the whole page's problem (a 503), not the image's
     except Exception as error:  # missing, unreadable, storage error: leave the image out

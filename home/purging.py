@@ -15,7 +15,6 @@ from django.conf import settings
 from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site, get_page_models
-from wagtail.signals import page_published, page_unpublished
 
 HOOK = "site_purge_urls"
 
@@ -46,10 +45,7 @@ def affected_urls(page) -> list[str]:
 
 
 def purge_affected(sender, instance, **kwargs) -> None:
-    """Purge a published or unpublished page and every page listing it (after the commit)."""
+    """Purge a published or unpublished page and every page listing it (after the commit).
+    Connected to Wagtail's publish signals in home/signal_handlers.py."""
     if settings.WAGTAILFRONTENDCACHE:
         purge_urls_from_cache(affected_urls(instance))
-
-
-page_published.connect(purge_affected, dispatch_uid="purge-affected-published")
-page_unpublished.connect(purge_affected, dispatch_uid="purge-affected-unpublished")

@@ -1,9 +1,11 @@
 """The shared block library: every app composes its StreamFields from these.
 
 Each block's Meta names an icon, a template under templates/components/streamfield/blocks/,
-a description that editors see as help text, and a preview value for the block picker.
+a description that editors see as help text, and a preview value for the block picker. Templates are named from BLOCK_TEMPLATES
+(home/blocks/base.py), the one name for that folder, which every app's blocks use.
 """
 
+from home.blocks.base import BLOCK_TEMPLATES
 from home.blocks.links import CallToActionBlock, LinkBlock, LinkStructValue
 from home.blocks.media import DocumentLinkBlock, ImageBlock, VideoEmbedBlock
 from home.blocks.streams import BaseStoryBlock
@@ -21,6 +23,7 @@ from home.blocks.text import (
 )
 
 __all__ = [
+    "BLOCK_TEMPLATES",
     "AccordionBlock",
     "BaseStoryBlock",
     "CallToActionBlock",

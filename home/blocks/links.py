@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from home.blocks.text import BLOCK_TEMPLATES
+from home.blocks.base import BLOCK_TEMPLATES
 
 
 class LinkStructValue(blocks.StructValue):

@@ -9,7 +9,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.blocks.text import BLOCK_TEMPLATES
+from home.blocks.base import BLOCK_TEMPLATES
 
 
 class ImageBlock(blocks.StructBlock):
@@ -42,6 +42,12 @@ class ImageBlock(blocks.StructBlock):
 
         image = get_image_model().objects.order_by("-created_at").first()
         return self.normalize({"image": image, "alt_text": image.title if image else ""})
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # A decorative image has an empty alt, so screen readers skip it.
+        context["alt"] = "" if value.get("decorative") else value.get("alt_text") or ""
+        return context
 
     def clean(self, value):
         value = super().clean(value)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import blocks
 
-BLOCK_TEMPLATES = "components/streamfield/blocks"
+from home.blocks.base import BLOCK_TEMPLATES
 
 # UK GDPR Article 6(1): the lawful bases, as the notice names them.
 LAWFUL_BASES = [

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 
-BLOCK_TEMPLATES = "components/streamfield/blocks"
+from home.blocks.base import BLOCK_TEMPLATES
 
 # Rich text features editors get in body text: no headings (the Heading block makes the
 # outline) and no raw HTML.

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
@@ -17,6 +18,12 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+
+# Apps add the last sections of the site (the search page) through this Wagtail hook: a
+# function `(demo) -> [(page, arabic_strings), ...]` that creates its pages with `demo.page`
+# and returns them with the strings that translate them. The shared app's last step
+# (home.demo.site.finish) calls it after "Get involved", then translates them all in order.
+CLOSING_PAGES_HOOK = "demo_closing_pages"
 
 
 @dataclass
@@ -123,6 +130,4 @@ def make_image(title: str, colour: tuple[int, int, int], size=(1200, 800), colle
 
 
 def _slug(text: str) -> str:
-    from django.utils.text import slugify
-
     return slugify(text) or "image"

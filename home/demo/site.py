@@ -1,14 +1,16 @@
-"""Demo step for the shared app: locales, taxonomy, home, about, policies, get involved, search,
-site settings and footer. Facts come from the programme's public texts; the words are ours."""
+"""Demo step for the shared app: locales, taxonomy, home, about, policies, get involved, site
+settings and footer (apps add their last sections, the search page, through
+CLOSING_PAGES_HOOK). Facts come from the programme's public texts; the words are ours."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 
-from home.demo.builder import Demo
+from home.demo.builder import CLOSING_PAGES_HOOK, Demo
 from home.demo.taxonomy import build_taxonomy
 from home.models import (
     FooterText,
@@ -750,8 +752,6 @@ ARABIC = {
         "طلب استبيان لندن المُدركة للصدمات من العاملين في الخدمات الصحية والسلطات المحلية والشرطة في لندن "
         "مشاركة أمثلة على الممارسة المُدركة للصدمات. أُغلق الاستبيان في 10 يناير 2025."
     ),
-    "Search": "بحث",
-    "Search the whole site.": "ابحث في الموقع كله.",
     # Footer
     "Need support?": "هل تحتاج إلى دعم؟",
     "If you or someone you know needs help now:": "إذا كنت أنت أو شخص تعرفه بحاجة إلى مساعدة الآن:",
@@ -917,13 +917,11 @@ def finish(demo: Demo) -> None:
         listing_summary="Share your practice, and learn from other areas.",
         body=GET_INVOLVED_BODY,
     )
-    from search.models import SearchPage
-
-    search = demo.page(
-        home, SearchPage, "search", title="Search", introduction="Search the whole site."
-    )
-    demo.translate(get_involved, ARABIC)
-    demo.translate(search, ARABIC)
+    to_translate = [(get_involved, ARABIC)]
+    for closing_pages in hooks.get_hooks(CLOSING_PAGES_HOOK):
+        to_translate.extend(closing_pages(demo))
+    for page, strings in to_translate:
+        demo.translate(page, strings)
     feature_pages(demo)
 
 

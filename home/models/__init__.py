@@ -1,9 +1,9 @@
 """Models of the shared app, re-exported so that `from home.models import X` works for all."""
 
 from home.models.base import SitePage
-from home.models.chrome import FooterText, NoticeBanner, SiteSettings
 from home.models.news import NewsIndexPage, NewsPage, NewsPageTag
 from home.models.pages import HomePage, HomePageFeature, StandardPage
+from home.models.site_wide import FooterText, NoticeBanner, SiteSettings
 from home.models.taxonomy import Audience, Borough, DriverOfChange, Principle, Sector
 
 __all__ = [

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django import template
 from django.conf import settings
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home import caching, images, json_ld
-from home import chrome as site_chrome
+from home import caching, chrome_context, images, json_ld
 from home.examples import is_example, labelled
 
 register = template.Library()
@@ -18,12 +16,12 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def get_chrome(context) -> dict:
-    """Navigation, footer and notice for this site and language (cached; see home/chrome.py)."""
+    """Navigation, footer and notice for this site and language (cached; see home/chrome_context.py)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
     if site is None:
         return {}
-    return site_chrome.get_chrome(site)
+    return chrome_context.get_chrome(site)
 
 
 @register.simple_tag(takes_context=True)
@@ -80,34 +78,6 @@ def is_current_section(nav_path: str, page) -> bool:
     return isinstance(page, Page) and bool(nav_path) and (page.url_path or "").startswith(nav_path)
 
 
-@register.simple_tag(takes_context=True)
-def query_string(context, **changes) -> str:
-    """The current query string with some parameters changed or, given None or '', removed."""
-    request = context["request"]
-    params = request.GET.copy()
-    for key, value in changes.items():
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = urlencode(sorted(params.lists()), doseq=True)
-    return f"?{encoded}" if encoded else "?"
-
-
-@register.filter
-def filesize(value) -> str:
-    """A file size people read: '1.2 MB', '340 KB'."""
-    try:
-        size = int(value)
-    except (TypeError, ValueError):
-        return ""
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}".replace(".0 ", " ")
-        size /= 1024
-    return ""
-
-
 @register.simple_tag
 def content_generation() -> int:
     """The content cache's generation: lets a `{% wagtailpagecache %}` fragment that shows
@@ -119,8 +89,6 @@ def content_generation() -> int:
 def anchor(value) -> str:
     """An id for a heading that works in every script: Arabic headings keep their letters
     (Django's `slugify` filter drops them, leaving an empty, duplicated id)."""
-    from django.utils.text import slugify
-
     return slugify(str(value), allow_unicode=True) or "section"
 
 
@@ -142,6 +110,14 @@ def rendition(image, spec: str):
     """`{% rendition image "fill-480x270 format-webp" as photo %}{% if photo %}<img ...>`: the
     one way templates show an image; None (image left out) when it cannot be made."""
     return images.rendition(image, spec)
+
+
+@register.simple_tag
+def srcset_rendition(image, spec: str, **attrs):
+    """Wagtail's srcset_image tag, through the one image helper: `{% srcset_rendition image
+    "width-{800,1200} format-webp" sizes="..." alt=... as photo %}{% if photo %}{{ photo }}`
+    renders an <img> with a srcset of every width; None (image left out) when it cannot be made."""
+    return images.responsive(image, spec, attrs)
 
 
 @register.filter(name="json_ld")

@@ -113,7 +113,7 @@ def test_report_lists_documents_with_type_and_size_citation_and_corrections(clie
     page = html(client, "/en-gb/research/final-report/")
     for text in ("Main report", "Executive summary", "Case study collection", "PDF, ", "XLSX, "):
         assert text in page, text
-    assert re.search(r"PDF, \d+(\.\d)? KB", page)
+    assert re.search(r"PDF, \d+(\.\d)?\sKB", page)
     assert "Cite this report" in page
     assert (
         "Dartington Service Design Lab and Friendship (2025). Trauma-informed London: final report."

@@ -160,7 +160,7 @@ def test_a_reader_gets_the_page_its_image_renditions_and_the_document(s3, s3_sit
     renditions = [key for key in bucket_keys(client) if key.startswith("media/images/")]
     assert any(".width-800." in key for key in renditions), renditions
     assert any(".width-1200." in key for key in renditions), renditions
-    image_urls = [unescape(url) for url in re.findall(r'<img src="([^"]+)"', html)]
+    image_urls = [unescape(url) for url in re.findall(r'<img [^>]*?\bsrc="([^"]+)"', html)]
     assert image_urls and all(url.startswith(endpoint + "/") for url in image_urls)
     status, image_bytes, _url = fetch(image_urls[0])
     assert status == 200

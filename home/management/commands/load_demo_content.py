@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from home.demo.builder import Demo
 from home.demo.site import ensure_home, ensure_locales
+from home.models import HomePage
 
 # Each app's demo step ("module" runs module.build, "module:function" that function), in the
 # order the site is built. Sections appear in the main navigation in the order they are created.
@@ -35,8 +36,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty: bool = False, **options):
-        from home.models import HomePage
-
         if if_empty and HomePage.objects.exists():
             self.stdout.write("The site already has content: demo content not loaded.")
             return

@@ -1,67 +1,39 @@
-"""The site chrome (navigation, footer, notice, footer links) for one site and language.
+"""The chrome context: what every page's frame shows (navigation, footer, notice, footer links,
+contact details) for one site in the reader's language, as the dict templates read as `chrome`.
 
 Every page needs it and it changes only when an editor publishes, so it is kept in the
-content cache (home/caching.py) and rebuilt after any change.
+content cache (home/caching.py) and rebuilt after any change. The models it reads are the
+site-wide settings and snippets in home/models/site_wide.py.
 """
 
 from __future__ import annotations
 
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
-from home.caching import cached, watch
-from home.models import (
-    Audience,
-    Borough,
-    DriverOfChange,
-    FooterText,
-    NoticeBanner,
-    Principle,
-    Sector,
-    SiteSettings,
-)
-
-# The shared snippets readers see: changing any of them refreshes every cached page part.
-watch(FooterText, NoticeBanner, SiteSettings, Principle, DriverOfChange, Audience, Sector, Borough)
+from home.caching import cached
+from home.models import FooterText, NoticeBanner, SiteSettings
 
 
-def get_chrome(site, language_code: str | None = None) -> dict:
+def get_chrome(site) -> dict:
     """Navigation, footer and notice for the site in the reader's language, from the cache."""
-    language_code = language_code or get_language()
-    return cached(f"site:{site.pk}:{language_code}", lambda: build_chrome(site, language_code))
+    return cached(f"site:{site.pk}:{get_language()}", lambda: build_chrome(site))
 
 
-def _localized_live(pages, locale) -> dict[int, Page]:
-    """Map each page's id to its live translation in `locale` (or itself), in one query."""
-    keys = {page.translation_key: page for page in pages if page}
-    found = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)
-    }
-    return {page.id: found.get(key, page) for key, page in keys.items()}
-
-
-def build_chrome(site, language_code: str) -> dict:
-    try:
-        locale = Locale.objects.get_for_language(language_code)
-    except Locale.DoesNotExist:
-        locale = Locale.get_default()
-    home = (
-        site.root_page.get_translations(inclusive=True).filter(locale=locale).first()
-        or site.root_page
-    )
+def build_chrome(site) -> dict:
+    """The chrome of `site` in the active language (Locale.get_active, default as fallback)."""
+    locale = Locale.get_active()
+    home = site.root_page.localized
     navigation = [
         {"title": page.title, "url": page.get_url(), "path": page.url_path}
         for page in home.get_children().live().in_menu().filter(locale=locale)
     ]
     settings = SiteSettings.for_site(site)
     footer_pages = [settings.privacy_page, settings.accessibility_page, settings.cookies_page]
-    localized = _localized_live(footer_pages, locale)
     footer_links = [
-        {"title": localized[page.id].title, "url": localized[page.id].get_url()}
-        for page in footer_pages
-        if page and page.live
+        {"title": shown.title, "url": shown.get_url()}
+        for shown in (page.localized for page in footer_pages if page and page.live)
     ]
     footer = (
         FooterText.objects.filter(locale=locale, live=True).first()

@@ -1,4 +1,5 @@
-"""What frames every page: site-wide settings, the translatable footer and the notice banner."""
+"""Site-wide settings and snippets that frame every page: the site settings (contact details,
+social links, footer pages), the translatable footer text and the notice banner."""
 
 from __future__ import annotations
 

@@ -1,0 +1,59 @@
+"""The shared app's signal handlers, connected by importing this module in HomeConfig.ready.
+
+- The content cache (home/caching.py) is forgotten when a page is published, unpublished,
+  moved or deleted, and when a model an app `watch`es (or its many-to-many tags) changes.
+- The CDN in front of the site is purged of a published or unpublished page and every page
+  listing it (home/purging.py).
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from home import caching, purging
+from home.models import (
+    Audience,
+    Borough,
+    DriverOfChange,
+    FooterText,
+    NoticeBanner,
+    Principle,
+    Sector,
+    SiteSettings,
+)
+
+# The shared snippets readers see: changing any of them refreshes every cached page part.
+caching.watch(
+    FooterText, NoticeBanner, SiteSettings, Principle, DriverOfChange, Audience, Sector, Borough
+)
+
+
+@receiver([page_published, page_unpublished, post_page_move], dispatch_uid="caching-page-changed")
+def forget_content_when_a_page_changes(sender, **kwargs) -> None:
+    caching.invalidate()
+
+
+@receiver(post_save, dispatch_uid="caching-watched-saved")
+def forget_content_when_a_watched_model_is_saved(sender, **kwargs) -> None:
+    if sender in caching.WATCHED_MODELS:
+        caching.invalidate()
+
+
+@receiver(post_delete, dispatch_uid="caching-deleted")
+def forget_content_when_a_page_or_watched_model_is_deleted(sender, **kwargs) -> None:
+    if sender in caching.WATCHED_MODELS or issubclass(sender, Page):
+        caching.invalidate()
+
+
+@receiver(m2m_changed, dispatch_uid="caching-watched-tags-changed")
+def forget_content_when_watched_tags_change(sender, **kwargs) -> None:
+    if sender in caching.WATCHED_THROUGH:
+        caching.invalidate()
+
+
+@receiver([page_published, page_unpublished], dispatch_uid="purge-affected")
+def purge_page_and_its_listings(sender, instance, **kwargs) -> None:
+    purging.purge_affected(sender, instance, **kwargs)
