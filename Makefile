@@ -65,11 +65,15 @@ check: install ## Django system checks and missing migrations
 	@TESTING=true DATABASE_URL=sqlite://:memory: $(PY) manage.py makemigrations --check --dry-run --no-input -v1 > /dev/null \
 		|| (echo "Models changed without a migration: run manage.py makemigrations"; exit 1)
 
-test: install browser-tools lint check ## Run the whole suite: lint, checks, unit, admin, browser and budget tests
-	@TESTING=true $(PY) -m pytest
+# The suite runs in PYTEST_WORKERS processes (pytest-xdist; each has its own test database and,
+# if its tests need it, its own demo site). PYTEST_WORKERS=0 runs it in this process.
+PYTEST_WORKERS ?= 2
 
-test-fast: install ## Run the suite without the browser tests
-	@TESTING=true $(PY) -m pytest -m "not browser"
+test: install browser-tools lint check ## Run the whole suite: lint, checks, unit, admin, browser, server and budget tests
+	@TESTING=true $(PY) -m pytest -n $(PYTEST_WORKERS)
+
+test-fast: install ## The fast suite: no browser, no demo site, no real servers (about a minute)
+	@TESTING=true $(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser and not demo and not server"
 
 benchmarks: install browser-tools ## Print query counts and page sizes for every page type
 	@TESTING=true $(PY) -m pytest tests/benchmarks -m benchmark -q

@@ -8,10 +8,10 @@ from django.test import override_settings
 from wagtail.models import Locale
 
 from events import services
+from events.factories import EventPageFactory, form_data
 from events.models import EventPage
 from home.models import FooterText, StandardPage
 from roadmap.models import SelfAssessmentPage
-from tests.events.factories import form_data, make_event
 from tests.roadmap.conftest import MIXED
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -78,7 +78,7 @@ def test_signed_in_editors_and_posts_never_use_the_cache(client, editor):
 
 
 def test_a_post_is_never_answered_from_the_cache(client):
-    event = make_event("cache-post")
+    event = EventPageFactory(slug="cache-post")
     get(client, event.url)
     _page, state = get(client, event.url)
     assert state == "hit"
@@ -100,7 +100,7 @@ def test_errors_are_never_kept(client):
 
 
 def test_per_reader_pages_are_never_kept(client):
-    event = make_event("cache-outcome")
+    event = EventPageFactory(slug="cache-outcome")
     assessment = SelfAssessmentPage.objects.get(locale=Locale.get_default())
     per_reader = [
         f"/en-gb/sign-up/{event.pk}/confirmed/",
@@ -129,7 +129,7 @@ def test_publishing_shows_at_once(client):
 
 
 def test_unpublishing_removes_the_page_at_once(client):
-    event = make_event("cache-unpublish", title="A soon withdrawn event")
+    event = EventPageFactory(slug="cache-unpublish", title="A soon withdrawn event")
     index = event.get_parent().url
     get(client, index)
     listing, state = get(client, index)
@@ -153,7 +153,7 @@ def test_a_snippet_change_shows_at_once(client):
 
 
 def test_places_left_change_with_a_sign_up(client):
-    event = make_event("cache-places", capacity=2)
+    event = EventPageFactory(slug="cache-places", capacity=2)
     first, _state = get(client, event.url)
     assert "Only 2 places left" in first.content.decode()
     _again, state = get(client, event.url)

@@ -94,10 +94,16 @@ import site.urls, site.wsgi
 for app in ("home", "roadmap", "casestudies", "events", "search"):
     package = importlib.import_module(app)
     for module in pkgutil.walk_packages(package.__path__, app + "."):
-        if module.name.rsplit(".", 1)[-1] != "factories":  # test helpers shipped beside the app
+        # <app>.factories are test helpers shipped beside the app (they need factory-boy).
+        if module.name.rsplit(".", 1)[-1] != "factories":
             importlib.import_module(module.name)
 from django.core.management import call_command
 call_command("check")
+# Nothing the site imported pulled in a factories module (the blocker would stop factory-boy,
+# but a factories module must not be imported by production code at all).
+assert not [name for name in sys.modules if name.rsplit(".", 1)[-1] == "factories"], sorted(
+    name for name in sys.modules if name.endswith("factories")
+)
 print("production imports ok")
 """
 
