@@ -73,6 +73,7 @@ def _wait_for_log(server, pattern: str, timeout: float) -> str:
     raise AssertionError(f"No {pattern!r} in the sender's log:\n{server.email_sender_log()}")
 
 
+@pytest.mark.server
 def test_sign_ups_answer_at_once_while_the_mail_server_hangs_and_emails_follow_its_recovery(
     tmp_path,
 ):

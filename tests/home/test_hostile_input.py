@@ -34,7 +34,8 @@ from home.models import Audience, StandardPage
 from roadmap.models import BaselineEntry
 from tests.roadmap.conftest import MIXED
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: a corpus of every public URL of the demo site.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 MARKER = "<x-hostile"
 LONG = "Z" * 1_000_000

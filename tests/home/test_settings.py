@@ -16,6 +16,7 @@ from django.db import connection
 from django.test import RequestFactory
 from wagtail.models import Page
 
+from home.factories import StandardPageFactory, translate
 from tests.support.server import ROOT, free_port
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -99,6 +100,7 @@ def test_debug_must_be_a_clear_yes_or_no(tmp_path):
     assert "DEBUG must be true or false" in result.stderr
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_production_pages_carry_hsts_and_redirect_to_https(django_db_setup, tmp_path):
     env = production_env(tmp_path, DATABASE_URL=shared_database_url())
     del env["REDIS_URL"]
@@ -192,6 +194,7 @@ def test_redis_url_makes_the_cache_shared_between_processes(tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "from process one"
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_pages_still_work_when_redis_is_down(django_db_setup, tmp_path):
     closed = free_port()  # nothing listens here
     env = {
@@ -247,6 +250,10 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
 
 @pytest.mark.django_db
 def test_the_sitemap_lists_every_live_page_with_its_translations(client):
+    about = StandardPageFactory(title="About", slug="about")
+    translate(about, title="حول")
+    StandardPageFactory(parent=about, title="Cookies", slug="cookies")
+    StandardPageFactory(title="A draft", slug="draft", publish=False)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     tree = ET.fromstring(response.content)  # noqa: S314 (our own response)

@@ -11,6 +11,7 @@ def test_root_sends_readers_to_their_language(client):
     assert response["Location"] == "/ar/"
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_home_page_has_language_direction_and_landmarks(client):
     english = client.get("/en-gb/").content.decode()
     arabic = client.get("/ar/").content.decode()
@@ -22,6 +23,7 @@ def test_home_page_has_language_direction_and_landmarks(client):
         assert "<header" in html and "<footer" in html
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_language_switcher_links_to_the_same_page_in_the_other_language(client):
     html = client.get("/en-gb/about/").content.decode()
     assert 'href="/ar/about/" hreflang="ar"' in html
