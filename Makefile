@@ -72,8 +72,8 @@ PYTEST_WORKERS ?= 2
 test: install browser-tools lint check ## Run the whole suite: lint, checks, unit, admin, browser, server and budget tests
 	@TESTING=true $(PY) -m pytest -n $(PYTEST_WORKERS)
 
-test-fast: install ## The fast suite: no browser, no demo site, no real servers (about a minute)
-	@TESTING=true $(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser and not demo and not server"
+test-fast: install ## The fast suite: no browser, no demo site, no servers or other processes (about a minute)
+	@TESTING=true $(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser and not demo and not server and not slow"
 
 benchmarks: install browser-tools ## Print query counts and page sizes for every page type
 	@TESTING=true $(PY) -m pytest tests/benchmarks -m benchmark -q

@@ -11,6 +11,8 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)", re.MULTILINE)
 TEST_TOOLS = {
@@ -108,6 +110,7 @@ print("production imports ok")
 """
 
 
+@pytest.mark.slow  # runs Python in another process
 def test_the_site_runs_without_any_test_tool(tmp_path):
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -140,6 +143,7 @@ def audit(env_extra: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # runs Python in another process
 def test_make_audit_says_plainly_when_the_database_refuses_the_connection():
     with socket.socket() as closed:  # a loopback port nobody listens on: connections refused
         closed.bind(("127.0.0.1", 0))
@@ -151,6 +155,7 @@ def test_make_audit_says_plainly_when_the_database_refuses_the_connection():
     assert "Traceback" not in result.stderr + result.stdout
 
 
+@pytest.mark.slow  # runs Python in another process
 def test_make_audit_gives_up_in_time_when_the_database_never_answers():
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
