@@ -45,6 +45,9 @@ def pytest_collection_modifyitems(config, items):
         fixtures = set(getattr(item, "fixturenames", ()))
         if "demo_site" in fixtures:
             item.add_marker(pytest.mark.demo)
+            if item.get_closest_marker("django_db") is None:
+                # pytest-django sets up the test database only for tests marked django_db.
+                item.add_marker(pytest.mark.django_db)
         if fixtures & SERVER_FIXTURES:
             item.add_marker(pytest.mark.server)
     items.sort(key=lambda item: item.get_closest_marker("demo") is not None)
