@@ -7,6 +7,9 @@
   `pytestmark = pytest.mark.usefixtures("demo_site")`. It builds the complete demo site once
   per run (per xdist worker), committed, with the real `load_demo_content` command. Those tests
   are marked `demo` and run after every other test, so the others really see an empty site.
+- Marks: `browser` (Chromium), `server` (real servers in other processes; set automatically
+  for the server fixtures), `slow` (other processes), `demo` (automatic). `make test-fast`
+  runs what has none of them; `make test` runs everything, in pytest-xdist workers.
 - `site_server` starts the real site (gunicorn) on a free loopback port against its own
   database, for browser and multi-process tests. It honours DATABASE_URL, so the same tests
   run on SQLite and on PostgreSQL.
