@@ -70,11 +70,15 @@ check: install ## Django system checks and missing migrations
 typecheck: install ## Type-check the app code with mypy against the baseline (.ci/mypy-baseline.txt)
 	@$(PY) .ci/typecheck
 
-test: install browser-tools lint check typecheck ## Run the whole suite: lint, checks, types, unit, admin, browser and budget tests
-	@TESTING=true $(PY) -m pytest
+# The suite runs in PYTEST_WORKERS processes (pytest-xdist; each has its own test database and,
+# if its tests need it, its own demo site). PYTEST_WORKERS=0 runs it in this process.
+PYTEST_WORKERS ?= 2
 
-test-fast: install typecheck ## Run the suite without the browser tests (after the type check)
-	@TESTING=true $(PY) -m pytest -m "not browser"
+test: install browser-tools lint check typecheck ## Run the whole suite: lint, checks, types, unit, admin, browser, server and budget tests
+	@TESTING=true $(PY) -m pytest -n $(PYTEST_WORKERS)
+
+test-fast: install typecheck ## The fast suite: types, then tests with no browser, demo site, servers or other processes
+	@TESTING=true $(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser and not demo and not server and not slow"
 
 benchmarks: install browser-tools ## Print query counts and page sizes for every page type
 	@TESTING=true $(PY) -m pytest tests/benchmarks -m benchmark -q

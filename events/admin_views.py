@@ -87,7 +87,8 @@ class ConfirmActionView(EventsTeamMixin, WagtailAdminTemplateMixin, TemplateView
 
     def post(self, request, *args, **kwargs):
         message = self.act()
-        messages.success(request, message)
+        if message:  # an action that was refused has shown its own error
+            messages.success(request, message)
         return redirect(self.next_url())
 
 
@@ -132,7 +133,8 @@ class PromoteRegistrationView(CancelRegistrationView):
         try:
             services.promote(registration)
         except services.NoPlacesLeft:
-            return _("No places are left: raise the event's capacity first.")
+            messages.error(self.request, _("No places are left: raise the event's capacity first."))
+            return None
         return _("%(name)s now has a confirmed place.") % {"name": registration.name}
 
 

@@ -1,7 +1,15 @@
 """Shared test set-up.
 
-- Tests that use the database see the complete demo site, built once per run by the real
-  `load_demo_content` command (each test's changes are rolled back).
+- Tests build the data they need with the apps' factories (`<app>/factories.py`) and start
+  from an empty, migrated database (each test's changes are rolled back).
+- Tests of the demo site itself (crawl, budgets, accessibility, browser journeys, demo content)
+  ask for the `demo_site` fixture, usually for a whole module:
+  `pytestmark = pytest.mark.usefixtures("demo_site")`. It builds the complete demo site once
+  per run (per xdist worker), committed, with the real `load_demo_content` command. Those tests
+  are marked `demo` and run after every other test, so the others really see an empty site.
+- Marks: `browser` (Chromium), `server` (real servers in other processes; set automatically
+  for the server fixtures), `slow` (other processes), `demo` (automatic). `make test-fast`
+  runs what has none of them; `make test` runs everything, in pytest-xdist workers.
 - `site_server` starts the real site (gunicorn) on a free loopback port against its own
   database, for browser and multi-process tests. It honours DATABASE_URL, so the same tests
   run on SQLite and on PostgreSQL.
@@ -21,10 +29,31 @@ from tests.support.server import SiteServer, start_site_server
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Migrate the test database once, then build the demo site in it."""
+def demo_site(django_db_setup, django_db_blocker):
+    """The complete demo site, built once in the migrated test database and committed."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+# Fixtures that start real servers in other processes: tests using them are marked `server`.
+SERVER_FIXTURES = {"site_server", "events_server", "smtp_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that use the demo site get the `demo` mark and run last (in their usual order), so
+    every other test runs before the demo is built. Under pytest-xdist each worker receives its
+    tests in this order, so the same holds in every worker. Tests that use a server fixture
+    get the `server` mark (`make test-fast` leaves them out)."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "demo_site" in fixtures:
+            item.add_marker(pytest.mark.demo)
+            if item.get_closest_marker("django_db") is None:
+                # pytest-django sets up the test database only for tests marked django_db.
+                item.add_marker(pytest.mark.django_db)
+        if fixtures & SERVER_FIXTURES:
+            item.add_marker(pytest.mark.server)
+    items.sort(key=lambda item: item.get_closest_marker("demo") is not None)
 
 
 @pytest.fixture(autouse=True)
@@ -94,13 +123,17 @@ def chromium():
 
 @pytest.fixture
 def browser_page(chromium):
-    """A fresh browser tab (its own cookies), 1280 px wide, JavaScript on.
+    """A fresh browser tab (its own cookies), 1280 px wide, JavaScript on, under the site's
+    real Content-Security-Policy (axe-core is served from the page's own origin, see
+    tests/support/browser.py). At the end the test fails if the tab reported any violation of
+    the policy; `page.csp_violations()` gives them during a test."""
+    from tests.support.browser import csp_violations, watch_csp
 
-    The site's Content-Security-Policy forbids inline scripts, so the tab lets the tests
-    inject axe-core; the policy itself is tested over HTTP."""
-    context = chromium.new_context(
-        viewport={"width": 1280, "height": 900}, locale="en-GB", bypass_csp=True
-    )
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()
+    reported = watch_csp(page)
+    page.csp_violations = lambda: csp_violations(page, reported)
     yield page
+    violations = page.csp_violations()
     context.close()
+    assert not violations, f"Content-Security-Policy violations: {violations}"

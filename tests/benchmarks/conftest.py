@@ -62,7 +62,7 @@ def _growth_table(write) -> None:
 
 
 @pytest.fixture(scope="session")
-def page_examples(django_db_setup, django_db_blocker) -> dict[str, str]:
+def page_examples(demo_site, django_db_blocker) -> dict[str, str]:
     """One live English page per page type in the test database's demo site: {type: path}."""
     from wagtail.models import Locale, Page
 

@@ -20,7 +20,8 @@ from roadmap.models import BaselineEntry, RoadmapStagePage
 from tests.benchmarks.conftest import record
 from tests.benchmarks.test_page_budgets import MAX_QUERIES
 
-pytestmark = [pytest.mark.benchmark, pytest.mark.django_db]
+# Demo-site tests: budgets measured on the demo site.
+pytestmark = [pytest.mark.benchmark, pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 ENTRIES = 100_000
 SUMMARY = "/en-gb/roadmap/self-assessment/baseline/"

@@ -20,6 +20,10 @@ from wagtail.models import Locale
 from home.views import SITEMAP_SIZE
 from tests.benchmarks.conftest import record_growth
 
+# Demo-site tests: budgets measured on the demo site.
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+
 CASE_STUDIES = 1000
 EVENTS = 200
 RECOMMENDATIONS = 500

@@ -13,6 +13,10 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.benchmarks.conftest import record
 
+# Demo-site tests: budgets measured on the demo site.
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+
 MAX_QUERIES = 12
 MAX_TEXT_PAGE_BYTES = 100 * 1024
 MAX_JS_BYTES = 20 * 1024

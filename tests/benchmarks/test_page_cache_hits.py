@@ -9,6 +9,9 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.benchmarks.conftest import record
 
+# Demo-site tests: budgets measured on the demo site.
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 
 @pytest.mark.benchmark
 @pytest.mark.django_db

@@ -199,28 +199,73 @@ def check_skip_link(page) -> list[str]:
     return problems
 
 
+class CrawlQueue:
+    """The paths still to open, each once, up to MAX_PAGES."""
+
+    def __init__(self) -> None:
+        self.queue: list[tuple[str, int]] = []
+        self.seen: set[str] = set()
+        self.search_forms_done: set[str] = set()
+
+    def add(self, path: str, expected_status: int = 200) -> None:
+        if path not in self.seen and len(self.seen) < MAX_PAGES:
+            self.seen.add(path)
+            self.queue.append((path, expected_status))
+
+    def add_search_results(self, action: str) -> None:
+        """A search results page for each search form found (one per form address)."""
+        action_path = urlsplit(action).path
+        if action_path not in self.search_forms_done:
+            self.search_forms_done.add(action_path)
+            self.add(action_path)
+            self.add(f"{action_path}?q=trauma")
+
+
+def open_at_every_width(crawled: CrawledPage, tabs: dict) -> None:
+    """Open the page in each tab (narrowest first), keep its status and HTML, run axe-core."""
+    for width, tab in tabs.items():
+        response = tab.goto(crawled.url, wait_until="load")
+        if width == WIDTHS[0]:
+            crawled.status = response.status
+            crawled.content_type = response.headers.get("content-type", "")
+            if crawled.is_html:
+                crawled.html = response.text()
+        if not crawled.is_html:
+            return
+        crawled.axe[width] = axe_violations(tab)
+
+
+def crawl_page(crawled: CrawledPage, tabs: dict, no_js, queue: CrawlQueue, base: str) -> None:
+    open_at_every_width(crawled, tabs)
+    if not crawled.is_html:
+        return
+    wide = tabs[WIDTHS[-1]]
+    hrefs = wide.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    for link in same_site_links(base, crawled.url, hrefs):
+        queue.add(link)
+    for action in wide.eval_on_selector_all(
+        "form[role=search][method=get]", "forms => forms.map(f => f.action)"
+    ):
+        queue.add_search_results(action)
+    no_js.goto(crawled.url, wait_until="load")
+    crawled.no_js_problems = no_js.evaluate(NO_JS_PROBLEMS)
+    crawled.skip_link_problems = check_skip_link(no_js)
+
+
 @pytest.fixture(scope="session")
 def site_crawl(site_server, chromium, tmp_path_factory) -> SiteCrawl:
+    """Every page reachable from the sitemap and the apps' own views, opened under the site's
+    real Content-Security-Policy (axe-core is served from the site's origin, see
+    tests/support/browser.py)."""
     base = site_server.url
-    queue: list[tuple[str, int]] = []
-    seen: set[str] = set()
-
-    def add(path: str, expected_status: int = 200) -> None:
-        if path not in seen and len(seen) < MAX_PAGES:
-            seen.add(path)
-            queue.append((path, expected_status))
-
-    for path in sitemap_paths(base):
-        add(path)
-    for path in app_view_paths():
-        add(path)
+    queue = CrawlQueue()
+    for path in [*sitemap_paths(base), *app_view_paths()]:
+        queue.add(path)
     for code, _name in settings.LANGUAGES:
-        add(f"/{code}/{NOT_FOUND_SLUG}", expected_status=404)
+        queue.add(f"/{code}/{NOT_FOUND_SLUG}", expected_status=404)
 
     contexts = {
-        width: chromium.new_context(
-            viewport={"width": width, "height": 900}, locale="en-GB", bypass_csp=True
-        )
+        width: chromium.new_context(viewport={"width": width, "height": 900}, locale="en-GB")
         for width in WIDTHS
     }
     tabs = {width: context.new_page() for width, context in contexts.items()}
@@ -229,40 +274,12 @@ def site_crawl(site_server, chromium, tmp_path_factory) -> SiteCrawl:
     )
     no_js = no_js_context.new_page()
     pages: dict[str, CrawledPage] = {}
-    search_forms_done: set[str] = set()
     try:
-        while queue:
-            path, expected_status = queue.pop(0)
+        while queue.queue:
+            path, expected_status = queue.queue.pop(0)
             crawled = CrawledPage(url=base + path, path=path, expected_status=expected_status)
             pages[path] = crawled
-            for width, tab in tabs.items():
-                response = tab.goto(crawled.url, wait_until="load")
-                if width == WIDTHS[0]:
-                    crawled.status = response.status
-                    crawled.content_type = response.headers.get("content-type", "")
-                    if crawled.is_html:
-                        crawled.html = response.text()
-                if not crawled.is_html:
-                    break
-                crawled.axe[width] = axe_violations(tab)
-            if not crawled.is_html:
-                continue
-            wide = tabs[WIDTHS[-1]]
-            hrefs = wide.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
-            for link in same_site_links(base, crawled.url, hrefs):
-                add(link)
-            # A search results page for each search form found (one per form address).
-            for action in wide.eval_on_selector_all(
-                "form[role=search][method=get]", "forms => forms.map(f => f.action)"
-            ):
-                action_path = urlsplit(action).path
-                if action_path not in search_forms_done:
-                    search_forms_done.add(action_path)
-                    add(action_path)
-                    add(f"{action_path}?q=trauma")
-            no_js.goto(crawled.url, wait_until="load")
-            crawled.no_js_problems = no_js.evaluate(NO_JS_PROBLEMS)
-            crawled.skip_link_problems = check_skip_link(no_js)
+            crawl_page(crawled, tabs, no_js, queue, base)
     finally:
         for context in [*contexts.values(), no_js_context]:
             context.close()

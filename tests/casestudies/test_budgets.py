@@ -11,7 +11,8 @@ from casestudies.factories import CaseStudyIndexPageFactory, create_case_studies
 from home.models import Audience, Borough, DriverOfChange, HomePage, Principle, Sector
 from roadmap.models import RoadmapStagePage
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: query and HTML budgets of the demo's finder and case studies.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 COMBINATIONS = [
     "",

@@ -15,7 +15,8 @@ from casestudies.documents import make_pdf
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, ReportPage, ResearchIndexPage
 from home.models import NewsIndexPage, NewsPage, Principle, Sector
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: the demo's case studies, research reports and their translations.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def html(client, url):

@@ -11,20 +11,21 @@ from datetime import timedelta
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
 from events import emails, services
+from events.factories import EventPageFactory
 from events.models import EventPage, OutboundEmail, Registration
-from tests.events.factories import make_event
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def event_with_people():
-    event = make_event("admin-event", capacity=2)
+    event = EventPageFactory(slug="admin-event", capacity=2)
     for name in ("Alice", "Bob", "Chidi"):
         services.sign_up(
             event,
@@ -96,8 +97,11 @@ def test_organisers_cancel_and_promote_through_the_same_rules(client, editor, ev
 def test_organisers_cannot_promote_into_a_full_event(client, editor, event_with_people):
     client.force_login(editor)
     chidi = Registration.objects.get(email="chidi@example.org")
-    response = client.post(f"/admin/events/sign-ups/{chidi.pk}/give-place/", follow=True)
-    assert "No places are left" in response.content.decode()
+    response = client.post(f"/admin/events/sign-ups/{chidi.pk}/give-place/")
+    shown = [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)]
+    assert shown == [("error", "No places are left: raise the event's capacity first.")], (
+        "the refusal is shown as an error, not as a success"
+    )
     chidi.refresh_from_db()
     assert chidi.status == "waiting"
 
@@ -109,9 +113,12 @@ def test_cancelling_an_event_emails_everyone(client, editor, event_with_people):
     event.save_revision().publish()
     client.post(f"/admin/events/{event.pk}/cancel-event/")
     keys = set(OutboundEmail.objects.values_list("idempotency_key", flat=True))
-    for registration in Registration.objects.filter(event=event):
-        assert f"event_cancelled:{registration.pk}" in keys
-        assert registration.status == "cancelled"
+    registrations = list(Registration.objects.filter(event=event))
+    assert len(registrations) == 3, "Alice, Bob and Chidi (waiting) were signed up"
+    assert {r.status for r in registrations} == {"cancelled"}
+    assert {key for key in keys if key.startswith("event_cancelled:")} == {
+        f"event_cancelled:{r.pk}" for r in registrations
+    }, "everyone, the waiting list too, is emailed once"
 
 
 def test_editors_without_the_events_permission_see_no_personal_data(
@@ -172,7 +179,7 @@ def test_one_persons_data_can_be_exported_and_erased(event_with_people):
 
 
 def test_reminders_go_once_and_dry_run_sends_nothing():
-    event = make_event("soon", days_ahead=1)
+    event = EventPageFactory(slug="soon", days_ahead=1)
     services.sign_up(event, {"name": "Rita", "email": "rita@example.org"}, "en-gb")
     mail.outbox.clear()
     assert "Would send 1 reminder(s)" in _run("send_event_reminders", "--dry-run")

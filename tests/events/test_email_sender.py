@@ -22,9 +22,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from events import emails, services
+from events.factories import EventPageFactory
 from events.models import OutboundEmail
 from tests.events.conftest import CollectingHandler, create_event
-from tests.events.factories import make_event
 from tests.support.faults import HungListener, refusing_port
 from tests.support.server import start_site_server
 
@@ -73,6 +73,7 @@ def _wait_for_log(server, pattern: str, timeout: float) -> str:
     raise AssertionError(f"No {pattern!r} in the sender's log:\n{server.email_sender_log()}")
 
 
+@pytest.mark.server
 def test_sign_ups_answer_at_once_while_the_mail_server_hangs_and_emails_follow_its_recovery(
     tmp_path,
 ):
@@ -135,7 +136,7 @@ def test_sign_ups_answer_at_once_while_the_mail_server_hangs_and_emails_follow_i
 
 @pytest.mark.django_db
 def test_a_failing_email_is_retried_later_each_time_then_given_up_counted_and_requeued(settings):
-    event = make_event("gives-up")
+    event = EventPageFactory(slug="gives-up")
     result = services.sign_up(event, {"name": "Gita", "email": "gita@example.org"}, "en-gb")
     email = OutboundEmail.objects.get(registration=result.registration)
     # A real SMTP connection that is refused: nothing listens on this port.
@@ -186,7 +187,7 @@ def test_a_failing_email_is_retried_later_each_time_then_given_up_counted_and_re
 
 @pytest.mark.django_db
 def test_a_failed_email_is_not_retried_before_its_time(settings):
-    event = make_event("not-yet")
+    event = EventPageFactory(slug="not-yet")
     result = services.sign_up(event, {"name": "Nia", "email": "nia@example.org"}, "en-gb")
     email = OutboundEmail.objects.get(registration=result.registration)
     settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

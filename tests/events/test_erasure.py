@@ -19,8 +19,8 @@ from wagtail.models import Comment, CommentReply, ModelLogEntry, PageLogEntry, R
 from wagtail.search.models import IndexEntry
 
 from events import services
+from events.factories import EventPageFactory
 from events.models import EventPage, OutboundEmail, Registration
-from tests.events.factories import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def traces(client, editor, django_user_model, django_capture_on_commit_callbacks
     """An event where Zebedee signed up, and every place the admin and site copy them to:
     an organiser's edit of the sign-up, an editor's comment on the event page (logged, and
     kept in the page's revisions), an admin search, and the public pages (cached)."""
-    event = make_event("erasure-event", capacity=1)
+    event = EventPageFactory(slug="erasure-event", capacity=1)
     with django_capture_on_commit_callbacks(execute=True):
         services.sign_up(event, {"name": NAME, "email": EMAIL}, "en-gb")
         services.sign_up(event, {"name": OTHER_NAME, "email": OTHER_EMAIL}, "en-gb")

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from events import emails, services
-from events.models import EventPage
-from tests.events.factories import make_event
+from events.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,11 +22,9 @@ def real_smtp(settings, smtp_server):
 
 
 def test_an_example_event_email_is_labelled_and_a_real_one_is_not(real_smtp):
-    example = EventPage.objects.get(
-        slug="trauma-informed-supervision-workshop", locale__language_code="en-gb"
-    )
+    example = EventPageFactory(title="A practitioner workshop", is_example_content=True)
     assert example.is_example_content
-    real = make_event("a-real-event", title="A real event")
+    real = EventPageFactory(slug="a-real-event", title="A real event")
     services.sign_up(example, {"name": "Ex", "email": "ex-label@example.org"}, "en-gb")
     services.sign_up(real, {"name": "Re", "email": "re-label@example.org"}, "en-gb")
     assert emails.send_pending().sent >= 2
@@ -45,9 +42,7 @@ def test_an_example_event_email_is_labelled_and_a_real_one_is_not(real_smtp):
 
 
 def test_an_arabic_email_about_an_example_event_carries_the_arabic_label():
-    example = EventPage.objects.get(
-        slug="trauma-informed-supervision-workshop", locale__language_code="en-gb"
-    )
+    example = EventPageFactory(title="A practitioner workshop", is_example_content=True)
     result = services.sign_up(example, {"name": "Layla", "email": "layla-ex@example.org"}, "ar")
     email = result.registration.emails.get()
     assert email.subject.startswith("[مثال] ")

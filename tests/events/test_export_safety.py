@@ -13,7 +13,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from events import services
-from tests.events.factories import form_data, make_event
+from events.factories import EventPageFactory, form_data
+from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def csv_rows(client, url: str) -> list[dict]:
 @pytest.fixture
 def hostile_event(client):
     """An event with a hostile sign-up made through the public form, and a harmless one."""
-    event = make_event("hostile-export")
+    event = EventPageFactory(slug="hostile-export")
     response = client.post(
         f"/en-gb/sign-up/{event.pk}/",
         form_data(email="mallory@example.org", access_needs_consent="on", **HOSTILE),
@@ -81,7 +82,7 @@ def test_the_csv_export_neutralises_every_formula_a_stranger_typed(
 def test_each_character_that_starts_a_formula_is_neutralised(client, events_team_member, name):
     # Through the service, as an organiser's edit or an import could store it: the public form
     # already strips a leading tab or carriage return.
-    event = make_event("formula-start")
+    event = EventPageFactory(slug="formula-start")
     services.sign_up(event, {"name": name, "email": "someone@example.org"}, "en-gb")
     client.force_login(events_team_member)
     rows = csv_rows(client, f"/admin/events/sign-ups/?event={event.pk}&export=csv")
@@ -115,11 +116,8 @@ def test_the_xlsx_export_stores_what_a_stranger_typed_as_text(
 
 def test_wagtails_own_report_exports_are_neutralised_too(client, editor):
     """The site history report lists page titles an editor typed: the same protection."""
-    from home.models import HomePage, StandardPage
-
-    home = HomePage.objects.get(locale__language_code="en-gb")
-    page = home.add_child(
-        instance=StandardPage(title='=HYPERLINK("https://evil.example","x")', slug="formula-title")
+    page = StandardPageFactory(
+        title='=HYPERLINK("https://evil.example","x")', slug="formula-title", publish=False
     )
     page.save_revision(user=editor, log_action=True).publish(user=editor)
     client.force_login(editor)

@@ -11,8 +11,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.segments.extract import extract_segments
 
+from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import EventIndexPage, EventPage
-from home.models import HomePage
+from home.factories import home_page
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +21,8 @@ pytestmark = pytest.mark.django_db
 def test_events_live_under_the_events_index_only():
     assert EventPage.parent_page_types == ["events.EventIndexPage"]
     assert EventIndexPage.subpage_types == ["events.EventPage"]
-    assert EventPage.can_create_at(EventIndexPage.objects.first())
-    assert not EventPage.can_create_at(HomePage.objects.first())
+    assert EventPage.can_create_at(EventIndexPageFactory())
+    assert not EventPage.can_create_at(home_page())
 
 
 def test_an_event_must_end_after_it_starts_and_have_a_venue_in_person():
@@ -35,6 +36,7 @@ def test_an_event_must_end_after_it_starts_and_have_a_venue_in_person():
     assert "Give the venue" in str(error.value)
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_the_demo_has_the_celebration_and_upcoming_events_in_two_languages():
     english = EventPage.objects.filter(locale=Locale.get_default()).live()
     celebration = english.get(slug="celebrating-the-roadmap")
@@ -48,9 +50,7 @@ def test_the_demo_has_the_celebration_and_upcoming_events_in_two_languages():
 
 
 def test_translators_get_the_event_text_but_not_the_private_link():
-    event = EventPage.objects.get(
-        slug="trauma-informed-supervision-workshop", locale=Locale.get_default()
-    )
+    event = EventPageFactory(summary="A practitioner workshop on supervision.")
     segments = extract_segments(event)
     texts = {
         getattr(segment, "source", None) or getattr(segment, "string", None) for segment in segments
@@ -62,9 +62,7 @@ def test_translators_get_the_event_text_but_not_the_private_link():
 
 def test_editors_can_open_the_event_editor_and_preview_it(client, editor):
     client.force_login(editor)
-    event = EventPage.objects.get(
-        slug="trauma-informed-supervision-workshop", locale=Locale.get_default()
-    )
+    event = EventPageFactory()
     assert client.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
     index = EventIndexPage.objects.get(locale=Locale.get_default())
     assert client.get(f"/admin/pages/add/events/eventpage/{index.pk}/").status_code == 200

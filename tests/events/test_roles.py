@@ -12,8 +12,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from events import services
+from events.factories import EventPageFactory
 from events.models import Registration
-from tests.events.factories import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ PERSON = "erin.private@example.org"
 
 @pytest.fixture
 def signup():
-    event = make_event("roles-event", capacity=5)
+    event = EventPageFactory(slug="roles-event", capacity=5)
     services.sign_up(event, {"name": "Erin Private", "email": PERSON}, "en-gb")
     return Registration.objects.get(email=PERSON)
 

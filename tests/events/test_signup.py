@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 
 from events import emails, services
+from events.factories import EventPageFactory, form_data
 from events.models import EventPage, OutboundEmail, Registration
-from tests.events.factories import form_data, make_event
+from home.factories import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def post(client, event, **data):
 
 
 def test_the_event_page_shows_the_form_and_sets_no_cookies(client):
-    event = make_event("no-cookies")
+    event = EventPageFactory(slug="no-cookies")
     response = client.get(event.url)
     assert response.status_code == 200
     assert not response.cookies
@@ -37,7 +38,7 @@ def test_the_event_page_shows_the_form_and_sets_no_cookies(client):
 
 
 def test_signing_up_confirms_a_place_and_queues_the_confirmation(client):
-    event = make_event("confirm-me")
+    event = EventPageFactory(slug="confirm-me")
     response = post(client, event, email="Sam@Example.org")
     assert response.status_code == 303
     assert response["Location"].endswith("/confirmed/")
@@ -54,7 +55,7 @@ def test_signing_up_confirms_a_place_and_queues_the_confirmation(client):
 
 
 def test_signing_up_twice_says_so_and_resends_the_details(client):
-    event = make_event("twice")
+    event = EventPageFactory(slug="twice")
     post(client, event)
     response = post(client, event, email="SAM@example.org", name="Sam again")
     emails.send_pending()
@@ -69,7 +70,7 @@ def test_signing_up_twice_says_so_and_resends_the_details(client):
 
 
 def test_bad_input_gets_clear_messages_and_keeps_what_was_typed(client):
-    event = make_event("bad-input")
+    event = EventPageFactory(slug="bad-input")
     response = post(
         client,
         event,
@@ -99,13 +100,13 @@ def test_bad_input_gets_clear_messages_and_keeps_what_was_typed(client):
 
 
 def test_too_long_input_says_how_long_it_may_be(client):
-    event = make_event("too-long")
+    event = EventPageFactory(slug="too-long")
     response = post(client, event, name="x" * 500)
     assert "Your name must be 120 characters or fewer (it has 500)." in response.content.decode()
 
 
 def test_hostile_input_is_stored_safely_and_shown_escaped(client):
-    event = make_event("hostile")
+    event = EventPageFactory(slug="hostile")
     name = "<script>alert(1)</script> Zoë 🌈\u200f\x00\x07 ‏مرحبا"
     post(client, event, name=name, organisation="Org\x1b[31m red", role="A" * 200)
     registration = Registration.objects.get(event=event)
@@ -120,7 +121,7 @@ def test_hostile_input_is_stored_safely_and_shown_escaped(client):
 
 
 def test_needs_are_kept_only_with_consent(client):
-    event = make_event("needs")
+    event = EventPageFactory(slug="needs")
     post(client, event, access_needs="Step-free", access_needs_consent="on")
     registration = Registration.objects.get(event=event)
     assert registration.access_needs == "Step-free"
@@ -129,7 +130,7 @@ def test_needs_are_kept_only_with_consent(client):
 
 
 def test_when_full_people_join_the_waiting_list_and_a_cancellation_promotes_the_first(client):
-    event = make_event("full", capacity=1)
+    event = EventPageFactory(slug="full", capacity=1)
     post(client, event, email="first@example.org")
     second = post(client, event, email="second@example.org")
     post(client, event, email="third@example.org")
@@ -152,7 +153,7 @@ def test_when_full_people_join_the_waiting_list_and_a_cancellation_promotes_the_
 
 
 def test_raising_the_capacity_moves_the_waiting_list_up(django_capture_on_commit_callbacks):
-    event = make_event("grow", capacity=1)
+    event = EventPageFactory(slug="grow", capacity=1)
     for n in range(3):
         services.sign_up(event, {"name": f"P{n}", "email": f"p{n}@example.org"}, "en-gb")
     event = EventPage.objects.get(pk=event.pk)
@@ -168,7 +169,7 @@ def test_raising_the_capacity_moves_the_waiting_list_up(django_capture_on_commit
 
 
 def test_status_readers_see_follows_the_data():
-    event = make_event("statuses", capacity=30)
+    event = EventPageFactory(slug="statuses", capacity=30)
     assert event.status == "open"
     for n in range(27):
         services.sign_up(event, {"name": f"P{n}", "email": f"s{n}@example.org"}, "en-gb")
@@ -176,12 +177,12 @@ def test_status_readers_see_follows_the_data():
     assert event.status == "few_places"
     event.cancelled = True
     assert event.status == "cancelled"
-    past = EventPage.objects.get(slug="celebrating-the-roadmap", locale__language_code="en-gb")
+    past = EventPageFactory(slug="celebrated", days_ahead=-30)
     assert past.status == "past"
 
 
 def test_an_email_is_sent_once_even_if_the_sender_runs_twice():
-    event = make_event("send-once")
+    event = EventPageFactory(slug="send-once")
     result = services.sign_up(event, {"name": "Once", "email": "once@example.org"}, "en-gb")
     email = OutboundEmail.objects.get(registration=result.registration)
     assert emails.send(email.pk) is True
@@ -195,7 +196,7 @@ def test_an_email_is_sent_once_even_if_the_sender_runs_twice():
 def test_a_failed_email_is_retried_by_the_command(settings):
     from django.core.management import call_command
 
-    event = make_event("retry")
+    event = EventPageFactory(slug="retry")
     result = services.sign_up(event, {"name": "Retry", "email": "retry@example.org"}, "en-gb")
     email = OutboundEmail.objects.get(registration=result.registration)
     # A real SMTP connection that is refused: nothing listens on this port.
@@ -212,10 +213,23 @@ def test_a_failed_email_is_retried_by_the_command(settings):
     assert len(mail.outbox) == 1
 
 
-def test_emails_are_written_in_the_language_of_the_sign_up():
-    event = EventPage.objects.get(
-        slug="trauma-informed-supervision-workshop", locale__language_code="en-gb"
+@pytest.fixture
+def workshop():
+    """An example event with an Arabic translation and few places left (as in the demo)."""
+    event = EventPageFactory(
+        slug="trauma-informed-supervision-workshop",
+        title="Trauma-informed supervision",
+        capacity=20,
+        is_example_content=True,
     )
+    for n in range(18):
+        services.sign_up(event, {"name": f"P{n}", "email": f"w{n}@example.org"}, "en-gb")
+    translate(event, title="الإشراف المستنير بالصدمات")
+    return EventPage.objects.get(pk=event.pk)
+
+
+def test_emails_are_written_in_the_language_of_the_sign_up(workshop):
+    event = workshop
     result = services.sign_up(event, {"name": "Layla", "email": "layla@example.org"}, "ar")
     email = OutboundEmail.objects.get(registration=result.registration)
     # The workshop is example content: the Arabic label comes first (tests/events/test_example_emails.py).
@@ -225,7 +239,7 @@ def test_emails_are_written_in_the_language_of_the_sign_up():
     assert 'dir="rtl"' in email.html
 
 
-def test_the_arabic_event_page_speaks_arabic(client):
+def test_the_arabic_event_page_speaks_arabic(client, workshop):
     content = client.get("/ar/events/trauma-informed-supervision-workshop/").content.decode()
     assert "بقيت أماكن قليلة" in content
     assert "البريد الإلكتروني" in content
@@ -237,21 +251,19 @@ def test_sign_up_closed_and_not_yet_open_are_explained(client):
 
     from django.utils import timezone
 
-    closed = make_event("closed", signup_closes_at=timezone.now() - timedelta(hours=1))
+    closed = EventPageFactory(slug="closed", signup_closes_at=timezone.now() - timedelta(hours=1))
     content = client.get(closed.url).content.decode()
     assert "Sign-up for this event has closed." in content
     assert 'name="privacy_consent"' not in content
     response = post(client, closed)
     assert response.status_code == 200
     assert not Registration.objects.filter(event=closed).exists()
-    later = make_event("later", signup_opens_at=timezone.now() + timedelta(days=2))
+    later = EventPageFactory(slug="later", signup_opens_at=timezone.now() + timedelta(days=2))
     assert "Sign-up opens on" in client.get(later.url).content.decode()
 
 
-def test_signing_up_on_the_arabic_page_takes_a_place_at_the_one_event(client):
-    english = EventPage.objects.get(
-        slug="trauma-informed-supervision-workshop", locale__language_code="en-gb"
-    )
+def test_signing_up_on_the_arabic_page_takes_a_place_at_the_one_event(client, workshop):
+    english = workshop
     arabic = EventPage.objects.get(
         slug="trauma-informed-supervision-workshop", locale__language_code="ar"
     )

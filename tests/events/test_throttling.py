@@ -12,10 +12,10 @@ import logging
 import pytest
 from django.test import override_settings
 
+from events.factories import EventPageFactory, form_data
 from events.models import OutboundEmail, Registration
 from events.views import SIGN_UP_THROTTLE
 from home import throttling
-from tests.events.factories import form_data, make_event
 from tests.support.server import free_port
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def post(client, event, address: str, language: str = "en-gb", **data):
 
 def test_forty_rapid_sign_ups_from_one_address_are_refused_after_the_limit(client):
     assert ADDRESS_LIMIT < 40
-    event = make_event("rapid", capacity=100)
+    event = EventPageFactory(slug="rapid", capacity=100)
     statuses = [
         post(client, event, "203.0.113.7", email=f"person{n}@example.org").status_code
         for n in range(40)
@@ -50,7 +50,7 @@ def test_forty_rapid_sign_ups_from_one_address_are_refused_after_the_limit(clien
 
 
 def test_the_throttled_page_is_the_sites_own_with_retry_after(client):
-    event = make_event("throttled-page", capacity=100)
+    event = EventPageFactory(slug="throttled-page", capacity=100)
     for n in range(ADDRESS_LIMIT):
         post(client, event, "203.0.113.8", email=f"p{n}@example.org")
     response = post(client, event, "203.0.113.8", email="one-more@example.org")
@@ -67,7 +67,7 @@ def test_the_throttled_page_is_the_sites_own_with_retry_after(client):
 
 
 def test_the_throttled_page_is_in_arabic_for_arabic_readers(client):
-    event = make_event("throttled-arabic", capacity=100)
+    event = EventPageFactory(slug="throttled-arabic", capacity=100)
     for n in range(ADDRESS_LIMIT):
         post(client, event, "203.0.113.9", language="ar", email=f"p{n}@example.org")
     response = post(client, event, "203.0.113.9", language="ar", email="late@example.org")
@@ -80,7 +80,7 @@ def test_the_throttled_page_is_in_arabic_for_arabic_readers(client):
 
 
 def test_one_inbox_cannot_be_flooded_from_many_addresses(client):
-    events = [make_event(f"one-inbox-{n}", capacity=100) for n in range(EMAIL_LIMIT + 2)]
+    events = [EventPageFactory(slug=f"one-inbox-{n}", capacity=100) for n in range(EMAIL_LIMIT + 2)]
     statuses = [
         post(client, event, f"192.0.2.{n + 1}", email="target@example.org").status_code
         for n, event in enumerate(events)
@@ -94,7 +94,7 @@ def test_one_inbox_cannot_be_flooded_from_many_addresses(client):
 
 @override_settings(CLIENT_IP_HEADER="X-Forwarded-For", TRUSTED_PROXY_COUNT=1)
 def test_addresses_come_from_our_proxy_so_a_forged_header_does_not_help(client):
-    event = make_event("forged-forwarded-for", capacity=100)
+    event = EventPageFactory(slug="forged-forwarded-for", capacity=100)
     statuses = []
     for n in range(ADDRESS_LIMIT + 2):
         response = client.post(
@@ -114,7 +114,7 @@ def test_with_the_shared_cache_down_sign_ups_are_still_limited_per_process(clien
     this process alone, and the outage is logged once, not once per request."""
     throttling._fallback.clear()
     throttling._last_outage_log = 0.0
-    event = make_event("cache-down", capacity=100)
+    event = EventPageFactory(slug="cache-down", capacity=100)
     refusing = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",

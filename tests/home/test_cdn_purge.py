@@ -33,6 +33,7 @@ def purge_api():
     server.shutdown()
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_publishing_a_page_purges_it_from_the_cdn(purge_api, django_capture_on_commit_callbacks):
     location, received = purge_api
     page = StandardPage.objects.get(slug="get-involved", locale=Locale.get_default())
@@ -52,6 +53,7 @@ def test_publishing_a_page_purges_it_from_the_cdn(purge_api, django_capture_on_c
     ]
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_publishing_purges_every_page_listing_it_in_every_language(
     purge_api, django_capture_on_commit_callbacks
 ):

@@ -8,6 +8,7 @@ from home.models import NoticeBanner, StandardPage
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_publishing_a_page_in_menus_updates_the_navigation_straight_away(client):
     assert ">Get involved<" in client.get("/en-gb/").content.decode()
     page = StandardPage.objects.get(slug="get-involved", locale=Locale.get_default())
@@ -17,6 +18,7 @@ def test_publishing_a_page_in_menus_updates_the_navigation_straight_away(client)
     assert ">Join in<" in html and ">Get involved<" not in html
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_the_notice_banner_shows_only_when_switched_on(client):
     assert "Site notice" not in client.get("/en-gb/").content.decode()
     notice = NoticeBanner.objects.get(locale=Locale.get_default())
@@ -28,6 +30,7 @@ def test_the_notice_banner_shows_only_when_switched_on(client):
     )
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_footer_shows_support_signposting_and_policy_pages_in_the_readers_language(client):
     english = client.get("/en-gb/").content.decode()
     arabic = client.get("/ar/").content.decode()
@@ -50,6 +53,7 @@ def test_the_editor_guide_is_not_public(client):
     assert "/admin/login/" in response["Location"]
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_the_dashboard_lists_pages_that_still_hold_example_content(client, editor):
     client.force_login(editor)
     html = client.get("/admin/").content.decode()

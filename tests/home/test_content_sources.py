@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 from wagtail.models import Page
 
+# Demo-site tests: every demo page's sources and claims.
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+
 ROOT = Path(__file__).resolve().parents[2]
 REGISTER = ROOT / "docs" / "content-sources.md"
 TABLE_HEADER = "| Page | Figure or date | Statement | Source |"

@@ -16,7 +16,8 @@ from wagtail.models import Locale, Page
 from casestudies.models import CaseStudyPage
 from home.models import Borough, Principle, StandardPage
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: the demo's published text.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 SOURCE = "Thames Valley"
 SOURCE_ARABIC = "وادي التايمز"

@@ -55,6 +55,7 @@ def left_out_lines(caplog, image) -> list[str]:
     ]
 
 
+@pytest.mark.usefixtures("demo_site")
 @pytest.mark.parametrize("how", ["missing", "unreadable"])
 def test_a_case_study_with_a_broken_image_answers_200_without_it(client, caplog, how):
     image = broken_image(f"Broken case study photo {how}", how)
@@ -85,6 +86,7 @@ def test_a_case_study_with_a_broken_image_answers_200_without_it(client, caplog,
     assert f"/images/{Path(image.file.name).stem}" not in listing.content.decode()
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_a_broken_image_in_a_page_body_leaves_the_figure_out(client, caplog):
     good = make_image("A photo that works", (40, 120, 40))
     broken = broken_image("A photo whose file went missing", "missing")

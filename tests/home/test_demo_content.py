@@ -10,7 +10,8 @@ from home.demo.builder import Demo
 from home.demo.site import ARABIC
 from home.models import DriverOfChange, FooterText, HomePage, Principle, StandardPage
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: the demo content itself.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def test_a_second_run_creates_nothing_and_keeps_editors_changes():

@@ -21,6 +21,9 @@ import pytest
 from tests.support.faults import HungListener, refusing_port
 from tests.support.server import ROOT, free_port, serve, site_env
 
+# Real servers with hung or missing dependencies.
+pytestmark = pytest.mark.server
+
 WORKER_TIMEOUT = 30  # deploy/gunicorn.conf.py
 
 
@@ -94,6 +97,7 @@ def test_a_statement_running_past_the_deadline_is_cancelled_by_postgresql(tmp_pa
 
 FORGET_RENDITIONS = """
 from wagtail.images import get_image_model
+
 count = 0
 for image in get_image_model().objects.all():
     count += image.renditions.count()

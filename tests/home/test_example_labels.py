@@ -20,7 +20,8 @@ from events.models import EventPage
 from home.models import NewsPage
 from roadmap.models import Recommendation, RoadmapStagePage
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: the demo's example content labels on every page type.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 LABEL = 'class="example-label"'
 ATOM = "{http://www.w3.org/2005/Atom}"

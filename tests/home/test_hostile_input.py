@@ -27,14 +27,15 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
+from events.factories import EventPageFactory
 from events.links import manage_path
 from events.models import OutboundEmail, Registration
 from home.models import Audience, StandardPage
 from roadmap.models import BaselineEntry
-from tests.events.factories import make_event
 from tests.roadmap.conftest import MIXED
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: a corpus of every public URL of the demo site.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 MARKER = "<x-hostile"
 LONG = "Z" * 1_000_000
@@ -230,7 +231,7 @@ def page_targets() -> tuple[list[Target], list[str]]:
 @pytest.fixture
 def corpus_targets(client) -> list[Target]:
     """Every public URL pattern as concrete addresses, with the objects they need."""
-    event = make_event("hostile-corpus", capacity=1000)
+    event = EventPageFactory(slug="hostile-corpus", capacity=1000)
     client.post(
         f"/en-gb/sign-up/{event.pk}/",
         {"name": "Corpus", "email": "manage@example.org", "privacy_consent": "on"},
@@ -481,7 +482,7 @@ def test_the_400_page_is_the_sites_own_and_names_only_an_excerpt(client):
 
 
 def test_a_megabyte_sign_up_field_is_refused_without_being_echoed(client):
-    event = make_event("megabyte", capacity=10)
+    event = EventPageFactory(slug="megabyte", capacity=10)
     response = client.post(
         f"/en-gb/sign-up/{event.pk}/",
         {"name": LONG, "email": "big@example.org", "privacy_consent": "on"},
@@ -493,7 +494,7 @@ def test_a_megabyte_sign_up_field_is_refused_without_being_echoed(client):
 
 
 def test_a_value_a_little_too_long_gets_the_forms_own_message(client):
-    event = make_event("a-little-long", capacity=10)
+    event = EventPageFactory(slug="a-little-long", capacity=10)
     response = client.post(
         f"/en-gb/sign-up/{event.pk}/",
         {"name": "N" * 121, "email": "long@example.org", "privacy_consent": "on"},

@@ -38,6 +38,7 @@ def test_the_compiled_catalogue_matches_the_source():
             assert compiled_strings.get(entry.msgid) == entry.msgstr, entry.msgid
 
 
+@pytest.mark.usefixtures("demo_site")
 @pytest.mark.django_db
 def test_the_shell_speaks_arabic_on_arabic_pages(client):
     html = client.get("/ar/").content.decode()

@@ -8,10 +8,10 @@ from django.test import override_settings
 from wagtail.models import Locale
 
 from events import services
+from events.factories import EventPageFactory, form_data
 from events.models import EventPage
 from home.models import FooterText, StandardPage
 from roadmap.models import SelfAssessmentPage
-from tests.events.factories import form_data, make_event
 from tests.roadmap.conftest import MIXED
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -43,6 +43,7 @@ def test_a_page_is_kept_for_the_next_reader_and_says_so(client):
     assert not second.cookies
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_the_order_of_query_parameters_does_not_matter(client):
     search = "/en-gb/search/"
     first, state = get(client, f"{search}?q=trauma&page=1")
@@ -77,8 +78,9 @@ def test_signed_in_editors_and_posts_never_use_the_cache(client, editor):
     assert state is None
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_a_post_is_never_answered_from_the_cache(client):
-    event = make_event("cache-post")
+    event = EventPageFactory(slug="cache-post")
     get(client, event.url)
     _page, state = get(client, event.url)
     assert state == "hit"
@@ -99,8 +101,9 @@ def test_errors_are_never_kept(client):
         assert state is None
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_per_reader_pages_are_never_kept(client):
-    event = make_event("cache-outcome")
+    event = EventPageFactory(slug="cache-outcome")
     assessment = SelfAssessmentPage.objects.get(locale=Locale.get_default())
     per_reader = [
         f"/en-gb/sign-up/{event.pk}/confirmed/",
@@ -115,6 +118,7 @@ def test_per_reader_pages_are_never_kept(client):
             assert "private" in response["Cache-Control"], path
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_publishing_shows_at_once(client):
     page = StandardPage.objects.get(slug="get-involved", locale=Locale.get_default())
     get(client, page.url)
@@ -128,8 +132,9 @@ def test_publishing_shows_at_once(client):
     assert "Get involved today" in fresh.content.decode()
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_unpublishing_removes_the_page_at_once(client):
-    event = make_event("cache-unpublish", title="A soon withdrawn event")
+    event = EventPageFactory(slug="cache-unpublish", title="A soon withdrawn event")
     index = event.get_parent().url
     get(client, index)
     listing, state = get(client, index)
@@ -141,6 +146,7 @@ def test_unpublishing_removes_the_page_at_once(client):
     assert gone.status_code == 404
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_a_snippet_change_shows_at_once(client):
     get(client, "/en-gb/")
     footer = FooterText.objects.filter(locale=Locale.get_default()).first()
@@ -152,8 +158,9 @@ def test_a_snippet_change_shows_at_once(client):
     assert "Footer changed for the cache test" in page.content.decode()
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_places_left_change_with_a_sign_up(client):
-    event = make_event("cache-places", capacity=2)
+    event = EventPageFactory(slug="cache-places", capacity=2)
     first, _state = get(client, event.url)
     assert "Only 2 places left" in first.content.decode()
     _again, state = get(client, event.url)

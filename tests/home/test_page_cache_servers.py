@@ -17,6 +17,9 @@ from tests.support.server import start_site_server
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 HEADER = "X-Page-Cache"
+# Two gunicorn servers sharing a cache.
+pytestmark = pytest.mark.server
+
 
 FIND_ARTICLE = """
 import json
@@ -33,6 +36,7 @@ print(json.dumps({"id": article.pk, "url": article.url, "index": article.get_par
 
 DRAFT_TITLE = """
 from wagtail.models import Page
+
 page = Page.objects.get(pk={pk}).specific
 page.title = "{title}"
 page.save_revision()

@@ -14,7 +14,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from home.models import HomePage, NewsIndexPage, StandardPage
 from search.models import SearchPage
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: every page type of the demo, in both languages.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 PROJECT_APPS = {"home", "roadmap", "casestudies", "events", "search"}
 PROJECT_PAGE_MODELS = [

@@ -14,7 +14,8 @@ from wagtail.models import Site
 from home.models import SiteSettings
 from roadmap.models import BaselineEntry
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: the demo's privacy notice and accessibility statement pages.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 PRIVACY = "/en-gb/about/privacy-notice/"
 ACCESSIBILITY = "/en-gb/about/accessibility-statement/"

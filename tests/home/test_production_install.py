@@ -11,6 +11,8 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)", re.MULTILINE)
 TEST_TOOLS = {
@@ -94,14 +96,21 @@ import site.urls, site.wsgi
 for app in ("home", "roadmap", "casestudies", "events", "search"):
     package = importlib.import_module(app)
     for module in pkgutil.walk_packages(package.__path__, app + "."):
-        if module.name.rsplit(".", 1)[-1] != "factories":  # test helpers shipped beside the app
+        # <app>.factories are test helpers shipped beside the app (they need factory-boy).
+        if module.name.rsplit(".", 1)[-1] != "factories":
             importlib.import_module(module.name)
 from django.core.management import call_command
 call_command("check")
+# Nothing the site imported pulled in a factories module (the blocker would stop factory-boy,
+# but a factories module must not be imported by production code at all).
+assert not [name for name in sys.modules if name.rsplit(".", 1)[-1] == "factories"], sorted(
+    name for name in sys.modules if name.endswith("factories")
+)
 print("production imports ok")
 """
 
 
+@pytest.mark.slow  # runs Python in another process
 def test_the_site_runs_without_any_test_tool(tmp_path):
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -134,6 +143,7 @@ def audit(env_extra: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # runs Python in another process
 def test_make_audit_says_plainly_when_the_database_refuses_the_connection():
     with socket.socket() as closed:  # a loopback port nobody listens on: connections refused
         closed.bind(("127.0.0.1", 0))
@@ -145,6 +155,7 @@ def test_make_audit_says_plainly_when_the_database_refuses_the_connection():
     assert "Traceback" not in result.stderr + result.stdout
 
 
+@pytest.mark.slow  # runs Python in another process
 def test_make_audit_gives_up_in_time_when_the_database_never_answers():
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))

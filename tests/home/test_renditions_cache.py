@@ -16,6 +16,7 @@ from wagtail.images.models import Rendition
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_renditions_are_kept_in_the_process_not_the_shared_cache():
     assert isinstance(Rendition.cache_backend, LocMemCache)
     image = get_image_model().objects.order_by("pk").first()

@@ -16,6 +16,7 @@ from django.db import connection
 from django.test import RequestFactory
 from wagtail.models import Page
 
+from home.factories import StandardPageFactory, translate
 from tests.support.server import ROOT, free_port
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -79,12 +80,14 @@ def get_in_subprocess(path: str, env: dict[str, str], secure: bool = False) -> d
 # --- Production configuration ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # runs manage.py in other processes
 def test_production_settings_pass_the_deployment_checks(tmp_path):
     env = production_env(tmp_path, AWS_STORAGE_BUCKET_NAME="tilondon-media")
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # runs manage.py in other processes
 def test_a_missing_secret_key_stops_the_site_with_a_clear_message(tmp_path):
     env = production_env(tmp_path)
     del env["SECRET_KEY"]
@@ -93,12 +96,15 @@ def test_a_missing_secret_key_stops_the_site_with_a_clear_message(tmp_path):
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
 
 
+@pytest.mark.slow  # runs manage.py in other processes
 def test_debug_must_be_a_clear_yes_or_no(tmp_path):
     result = manage("check", env=production_env(tmp_path, DEBUG="maybe"))
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
 
 
+@pytest.mark.slow  # runs manage.py in other processes
+@pytest.mark.usefixtures("demo_site")
 def test_production_pages_carry_hsts_and_redirect_to_https(django_db_setup, tmp_path):
     env = production_env(tmp_path, DATABASE_URL=shared_database_url())
     del env["REDIS_URL"]
@@ -132,6 +138,7 @@ print("ok")
 """
 
 
+@pytest.mark.slow  # runs manage.py in other processes
 def test_the_default_sqlite_database_uses_wal_and_waits_for_the_write_lock(tmp_path):
     env = {"DEBUG": "true", "VAR_DIR": str(tmp_path)}
     result = manage("shell", "-v", "0", "-c", PRAGMAS, env=env)
@@ -139,6 +146,7 @@ def test_the_default_sqlite_database_uses_wal_and_waits_for_the_write_lock(tmp_p
     assert result.stdout.strip().splitlines()[-1].split() == ["wal", "20000"]
 
 
+@pytest.mark.slow  # runs manage.py in other processes
 def test_concurrent_writers_on_sqlite_all_succeed(tmp_path):
     env = {"DEBUG": "true", "VAR_DIR": str(tmp_path)}
     create = "from django.db import connection\nconnection.cursor().execute('CREATE TABLE visits (note text)')"
@@ -177,6 +185,7 @@ def test_concurrent_writers_on_sqlite_all_succeed(tmp_path):
 # --- Redis: a shared cache that may fail without taking the site down ------------------------
 
 
+@pytest.mark.slow  # runs manage.py in other processes
 def test_redis_url_makes_the_cache_shared_between_processes(tmp_path):
     prefix = f"test-{secrets.token_hex(4)}"
     env = {
@@ -192,6 +201,8 @@ def test_redis_url_makes_the_cache_shared_between_processes(tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "from process one"
 
 
+@pytest.mark.slow  # runs manage.py in other processes
+@pytest.mark.usefixtures("demo_site")
 def test_pages_still_work_when_redis_is_down(django_db_setup, tmp_path):
     closed = free_port()  # nothing listens here
     env = {
@@ -211,7 +222,9 @@ def test_pages_still_work_when_redis_is_down(django_db_setup, tmp_path):
 
 @pytest.mark.django_db
 def test_public_pages_send_strict_security_headers(client):
+    StandardPageFactory(title="About", slug="about")
     response = client.get("/en-gb/about/")
+    assert response.status_code == 200
     csp = response["Content-Security-Policy"]
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
     assert "default-src 'self'" in csp and "script-src 'self'" in csp
@@ -224,6 +237,7 @@ def test_public_pages_send_strict_security_headers(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("demo_site")  # every page of the demo site
 def test_readers_never_get_a_cookie(client, subtests):
     paths = [page.url for page in Page.objects.live().public().filter(depth__gt=1).specific()]
     paths += ["/", "/en-gb/search/?q=trauma", "/en-gb/no-such-page/", "/robots.txt", "/sitemap.xml"]
@@ -247,6 +261,10 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
 
 @pytest.mark.django_db
 def test_the_sitemap_lists_every_live_page_with_its_translations(client):
+    about = StandardPageFactory(title="About", slug="about")
+    translate(about, title="حول")
+    StandardPageFactory(parent=about, title="Cookies", slug="cookies")
+    StandardPageFactory(title="A draft", slug="draft", publish=False)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     tree = ET.fromstring(response.content)  # noqa: S314 (our own response)

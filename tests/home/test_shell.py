@@ -2,6 +2,8 @@
 
 import pytest
 
+from home.factories import StandardPageFactory, home_page, translate
+
 pytestmark = pytest.mark.django_db
 
 
@@ -12,8 +14,10 @@ def test_root_sends_readers_to_their_language(client):
 
 
 def test_home_page_has_language_direction_and_landmarks(client):
+    translate(home_page(), title="الرئيسية")
     english = client.get("/en-gb/").content.decode()
     arabic = client.get("/ar/").content.decode()
+    assert "الرئيسية" in arabic, "the Arabic home page, not a page not found"
     assert '<html lang="en-gb" dir="ltr">' in english
     assert '<html lang="ar" dir="rtl">' in arabic
     for html in (english, arabic):
@@ -23,5 +27,6 @@ def test_home_page_has_language_direction_and_landmarks(client):
 
 
 def test_language_switcher_links_to_the_same_page_in_the_other_language(client):
+    translate(StandardPageFactory(title="About", slug="about"), title="حول")
     html = client.get("/en-gb/about/").content.decode()
     assert 'href="/ar/about/" hreflang="ar"' in html

@@ -21,6 +21,9 @@ from moto.server import ThreadedMotoServer
 
 from tests.support.server import free_port, start_site_server
 
+# A moto S3 server and a gunicorn server using it.
+pytestmark = pytest.mark.server
+
 BUCKET = "tilondon-media-test"
 
 SETUP_IN_THE_SERVER = r"""
@@ -32,6 +35,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 from home.demo.builder import make_image
 from home.models import HomePage, StandardPage
+
 
 print("STORAGE", type(storages["default"]).__name__)
 Document = get_document_model()

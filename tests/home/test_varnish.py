@@ -18,7 +18,7 @@ import pytest
 from tests.support.admin_client import AdminClient
 from tests.support.server import ROOT, free_port, start_site_server
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.server]
 
 VCL = ROOT / "deploy" / "varnish" / "default.vcl"
 CACHE = "X-Varnish-Cache"

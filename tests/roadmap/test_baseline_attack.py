@@ -23,7 +23,8 @@ from roadmap.baseline import BASELINE_THROTTLE, forget_summary
 from roadmap.models import BaselineEntry, RoadmapStagePage
 from tests.roadmap.conftest import ALL_FIRST, MIXED
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: the demo's roadmap, stages and self-assessment.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 RESULT = "/en-gb/roadmap/self-assessment/result/"
 SUMMARY = "/en-gb/roadmap/self-assessment/baseline/"

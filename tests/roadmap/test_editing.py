@@ -10,7 +10,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from home.models import Audience, DriverOfChange, HomePage
 from roadmap.models import Recommendation, RoadmapPage, RoadmapStagePage, SelfAssessmentPage
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: the demo's roadmap, stages and self-assessment.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def listblock(values: list) -> dict:

@@ -13,7 +13,8 @@ from wagtail.models import Locale
 from home.models import Sector
 from roadmap.models import Recommendation, RoadmapStagePage
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: the demo's roadmap, stages and recommendations in both languages.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def html(client, url: str, status: int = 200) -> str:

@@ -13,7 +13,8 @@ from home.models import Borough, Sector
 from roadmap.models import BaselineEntry
 from tests.roadmap.conftest import ALL_FIRST, MIXED
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: the demo's eight-question self-assessment.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 FORM = "/en-gb/roadmap/self-assessment/"
 RESULT = "/en-gb/roadmap/self-assessment/result/"

@@ -9,7 +9,8 @@ from casestudies.models import CaseStudyPage
 from events.models import EventPage
 from roadmap.models import RoadmapStagePage
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: the demo's stage-tagged content.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def stage(slug):

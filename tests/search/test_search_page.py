@@ -2,7 +2,8 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+# Demo-site tests: searching the demo's pages.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def test_search_finds_pages_in_the_readers_language(client):

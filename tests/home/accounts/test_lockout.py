@@ -150,6 +150,7 @@ def guess_page(client, page, restriction, password, address="203.0.113.7", langu
     )
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_guessing_a_page_password_is_stopped_after_five_wrong_tries(protected_page):
     page, restriction = protected_page
     client = Client()
@@ -169,6 +170,7 @@ def test_guessing_a_page_password_is_stopped_after_five_wrong_tries(protected_pa
     assert other.status_code == 302
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_the_page_lockout_page_speaks_arabic(protected_page):
     page, restriction = protected_page
     client = Client()

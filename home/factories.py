@@ -1,0 +1,195 @@
+"""Factories for the shared app: the one style every app's factories follow.
+
+- Snippets and plain models: `factory.django.DjangoModelFactory`, in the default language unless
+  told otherwise (`locale=...`).
+- Pages: a subclass of `PageFactory`, which adds the page under `parent` with
+  `parent.add_child(instance=...)` (by default under the site's home page, made on first use by
+  `home_page()`), and saves and publishes a revision unless `publish=False`.
+
+Factories import factory-boy, a development dependency: production code never imports them.
+"""
+
+from __future__ import annotations
+
+import factory
+from django.conf import settings
+from django.utils.text import slugify
+from wagtail.models import Locale, Page, Site
+
+from home.models import (
+    Audience,
+    Borough,
+    DriverOfChange,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    Principle,
+    Sector,
+    StandardPage,
+)
+
+
+def default_locale() -> Locale:
+    """The site's default language (English, UK), made if the database has none yet."""
+    return Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+
+
+def locale(language_code: str = "ar") -> Locale:
+    """A content language (Arabic unless told otherwise), made if it is missing."""
+    return Locale.objects.get_or_create(language_code=language_code)[0]
+
+
+def home_page() -> HomePage:
+    """The default site's home page in the default language: on first use, a HomePage under
+    the tree's root replaces Wagtail's placeholder 'Welcome' page as the default site's root
+    (localhost, port 80), as the demo does."""
+    existing = HomePage.objects.filter(locale=default_locale()).first()
+    if existing is not None:
+        return existing
+    site = Site.objects.filter(is_default_site=True).first()
+    placeholder = site.root_page if site else None
+    if placeholder is not None and placeholder.specific_class is Page:
+        placeholder.slug = "wagtail-welcome-page"  # frees "home"; deleted below
+        placeholder.save()
+    root = Page.get_first_root_node()
+    home = HomePage(
+        title="Home",
+        slug="home",
+        locale=default_locale(),
+        hero_heading="A home page made for a test",
+        hero_text="The site's home page, made by home.factories.home_page().",
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    if site is None:
+        site = Site(is_default_site=True)
+    site.hostname, site.port, site.site_name = "localhost", 80, "Trauma-Informed London"
+    site.root_page = home
+    site.save()
+    if placeholder is not None and placeholder.specific_class is Page:
+        placeholder.delete()
+    return home
+
+
+def translate(page: Page, language_code: str = "ar", **fields) -> Page:
+    """`page` copied into another language (Arabic unless told), with its parents if they are
+    not translated yet, given `fields` and published: as an editor's translation would be."""
+    target = locale(language_code)
+    translated = page.get_translations().filter(locale=target).first()
+    if translated is None:
+        translated = page.copy_for_translation(target, copy_parents=True)
+    translated = translated.specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """Base of every page factory. `parent=` the page to add it under (default: the parent
+    `default_parent()` gives); `publish=False` leaves it a draft with no revision."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Test page {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+
+    @classmethod
+    def default_parent(cls) -> Page:
+        return home_page()
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, publish=True, **kwargs):
+        if parent is None:
+            parent = cls.default_parent()
+        kwargs.setdefault("locale", parent.locale)
+        if not publish:
+            kwargs.setdefault("live", False)
+        page = model_class(*args, **kwargs)
+        parent.add_child(instance=page)
+        if publish:
+            page.save_revision().publish()
+            page.refresh_from_db()
+        return page
+
+
+class HomePageFactory(PageFactory):
+    """A further home page (e.g. for a second site); `home_page()` gives the default one."""
+
+    class Meta:
+        model = HomePage
+
+    title = "Home"
+    hero_heading = "A home page made for a test"
+    hero_text = "Made by HomePageFactory."
+
+    @classmethod
+    def default_parent(cls) -> Page:
+        return Page.get_first_root_node()
+
+
+class StandardPageFactory(PageFactory):
+    class Meta:
+        model = StandardPage
+
+    introduction = "A page made for a test."
+    body = factory.LazyFunction(
+        lambda: [("paragraph", "<p>A paragraph of a page made for a test.</p>")]
+    )
+
+
+class NewsIndexPageFactory(PageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "News"
+
+
+class NewsPageFactory(PageFactory):
+    class Meta:
+        model = NewsPage
+
+    @classmethod
+    def default_parent(cls) -> Page:
+        return (
+            NewsIndexPage.objects.filter(locale=default_locale()).first() or NewsIndexPageFactory()
+        )
+
+
+class TaxonomyTermFactory(factory.django.DjangoModelFactory):
+    """Base of the taxonomy factories: a term in the default language."""
+
+    class Meta:
+        abstract = True
+
+    name = factory.Sequence(lambda n: f"Test term {n}")
+    slug = factory.LazyAttribute(lambda term: slugify(term.name))
+    locale = factory.LazyFunction(default_locale)
+
+
+class AudienceFactory(TaxonomyTermFactory):
+    class Meta:
+        model = Audience
+
+
+class DriverOfChangeFactory(TaxonomyTermFactory):
+    class Meta:
+        model = DriverOfChange
+
+
+class SectorFactory(TaxonomyTermFactory):
+    class Meta:
+        model = Sector
+
+
+class PrincipleFactory(TaxonomyTermFactory):
+    class Meta:
+        model = Principle
+
+
+class BoroughFactory(TaxonomyTermFactory):
+    class Meta:
+        model = Borough
