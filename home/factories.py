@@ -11,6 +11,8 @@ Factories import factory-boy, a development dependency: production code never im
 
 from __future__ import annotations
 
+from typing import Any
+
 import factory
 from django.conf import settings
 from django.utils.text import slugify
@@ -94,8 +96,10 @@ class PageFactory(factory.django.DjangoModelFactory):
         abstract = True
         skip_postgeneration_save = True
 
-    title = factory.Sequence(lambda n: f"Test page {n}")
-    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    # Declared as Any: each page factory sets its own title and slug, as plain text or another
+    # declaration.
+    title: Any = factory.Sequence(lambda n: f"Test page {n}")
+    slug: Any = factory.LazyAttribute(lambda page: slugify(page.title))
 
     @classmethod
     def default_parent(cls) -> Page:
