@@ -9,6 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from home.factories import StandardPageFactory, translate
 from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -20,9 +21,10 @@ def page_with_a_document(language_code: str) -> StandardPage:
         file=ContentFile(b"The roadmap, in short.", name="summary.pdf"),
         file_size=12_345,
     )
-    page = StandardPage.objects.live().filter(locale__language_code=language_code).first()
-    page.body = [("document", {"document": document, "title": "", "description": ""})]
-    page.save_revision().publish()
+    body = [("document", {"document": document, "title": "", "description": ""})]
+    page = StandardPageFactory(title="About the roadmap", body=body)
+    if language_code != page.locale.language_code:
+        page = translate(page, language_code, body=body)
     return page
 
 
