@@ -10,12 +10,16 @@ already firmly in place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 
 from home.models import Audience, Borough, DriverOfChange, Sector
 from roadmap.baseline_token import issue_token
 from roadmap.forms import TermFilterForm
+
+if TYPE_CHECKING:
+    from roadmap.models import RoadmapStagePage
 
 
 @dataclass
@@ -105,10 +109,10 @@ def average_position(positions: list[int]) -> int | None:
 
 @dataclass
 class Result:
-    overall: object  # a stage page
+    overall: RoadmapStagePage
     overall_position: int
     groups: list  # [(driver term, stage page, [question, ...]), ...]
-    next_stage: object
+    next_stage: RoadmapStagePage | None
 
 
 def score(answers: Answers, stages: list, drivers: list) -> Result | None:

@@ -18,6 +18,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from home.blocks import BaseStoryBlock
 from home.blocks.text import BLOCK_TEMPLATES
 from home.models import Audience, DriverOfChange, Principle
+from home.models.taxonomy import TaxonomyTerm
 
 TEMPLATES = "roadmap/blocks"
 STAGE_PAGE = "roadmap.RoadmapStagePage"
@@ -134,7 +135,7 @@ class _TermsBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(max_length=120)
     introduction = blocks.TextBlock(required=False, max_length=400)
-    taxonomy: type = Principle
+    taxonomy: type[TaxonomyTerm] = Principle
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

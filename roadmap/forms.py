@@ -8,9 +8,14 @@ alike. A value that is not one of the choices is dropped with a message, never a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from home.models import Audience, Sector
+    from roadmap.models import RoadmapStagePage
 
 
 class SlugChoiceField(forms.ChoiceField):
@@ -53,9 +58,9 @@ class Lens:
     """The reader's choices, checked against the taxonomy. Unknown values are dropped with a
     message, never an error."""
 
-    audience: object = None
-    sector: object = None
-    stage: object = None
+    audience: Audience | None = None
+    sector: Sector | None = None
+    stage: RoadmapStagePage | None = None
     messages: list = field(default_factory=list)
 
     @property

@@ -41,6 +41,8 @@ class RoadmapContent:
     recommendations. The page-context builders (roadmap/page_context.py, assessment.py) ask the
     page, so they need not import the models that import them."""
 
+    locale_id: int  # given by the page it is mixed into
+
     def journey_stages(self) -> list:
         return RoadmapStagePage.live_in(self.locale_id)
 

@@ -49,7 +49,7 @@ def add_to_baseline(request, page_id: int):
             )
         except TokenInvalid:
             pass
-    if key is None:
+    if key is None or result is None:
         return render(
             request, "roadmap/baseline_refused.html", {"page": page, "reason": refused}, status=400
         )
