@@ -1,11 +1,22 @@
-"""Start the real site in its own process(es) for browser and concurrency tests."""
+"""Start the real site in its own process(es) for browser and concurrency tests.
+
+Each server gets its own database with the demo site in it. Building one (migrate, then
+load_demo_content, in subprocesses) costs about 40 s of CPU, so each test process builds it
+once, as a seed, and every server after that starts from a copy: a SQLite backup or a
+PostgreSQL `CREATE DATABASE ... TEMPLATE`, plus a copy of the demo's media files. A server whose
+files live on S3 builds its own (the seed's files are local).
+"""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -88,33 +99,102 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
 
 
-def _database_env(workdir: Path) -> tuple[str, list]:
-    """A fresh database for the server: a SQLite file, or a new PostgreSQL database on the
-    server DATABASE_URL names."""
-    configured = os.environ.get("DATABASE_URL", "")
-    if not configured.startswith(("postgres://", "postgresql://")):
-        return f"sqlite:///{workdir / 'site.sqlite3'}", []
+def _admin_connection(configured: str):
     import psycopg
 
     config = dj_database_url.parse(configured)
+    return psycopg.connect(
+        host=config["HOST"] or "127.0.0.1",
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        password=config["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+def _database_env(workdir: Path, template: str = "") -> tuple[str, list]:
+    """A fresh database for the server: a SQLite file, or a new PostgreSQL database on the
+    server DATABASE_URL names (a copy of `template` when given)."""
+    configured = os.environ.get("DATABASE_URL", "")
+    if not configured.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{workdir / 'site.sqlite3'}", []
     name = f"tilondon_site_{uuid.uuid4().hex[:8]}"
-    admin = {
-        "host": config["HOST"] or "127.0.0.1",
-        "port": config["PORT"] or 5432,
-        "user": config["USER"],
-        "password": config["PASSWORD"] or None,
-        "dbname": "postgres",
-        "autocommit": True,
-    }
-    with psycopg.connect(**admin) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+    copy = f' TEMPLATE "{template}"' if template else ""
+    with _admin_connection(configured) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"{copy}')
 
     def drop():
-        with psycopg.connect(**admin) as connection:
+        with _admin_connection(configured) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     base = configured.rsplit("/", 1)[0]
     return f"{base}/{name}", [drop]
+
+
+def _manage(env: dict, *args: str) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+
+
+@dataclass
+class Seed:
+    """A migrated database with the demo site in it, and its media folder."""
+
+    database_url: str
+    media: Path
+
+
+_seed: list[Seed] = []
+
+
+def _demo_seed() -> Seed:
+    """This process's seed, built on first use and removed when the process ends."""
+    if not _seed:
+        workdir = Path(tempfile.mkdtemp(prefix="tilondon-seed-"))
+        database_url, cleanup = _database_env(workdir)
+        env = site_env(workdir, free_port(), database_url)
+        _manage(env, "migrate", "--no-input", "-v0")
+        _manage(env, "load_demo_content", "-v0")
+        cleanup.append(lambda: shutil.rmtree(workdir, ignore_errors=True))
+        for step in cleanup:
+            atexit.register(step)
+        _seed.append(Seed(database_url, workdir / "media"))
+    return _seed[0]
+
+
+def _copy_of_the_seed(workdir: Path, port: int) -> tuple[str, list]:
+    """A new database (and media folder) copied from the seed, its site on `port`."""
+    seed = _demo_seed()
+    if seed.database_url.startswith("sqlite:///"):
+        database_url, cleanup = _database_env(workdir)
+        source = sqlite3.connect(seed.database_url.removeprefix("sqlite:///"))
+        target = sqlite3.connect(database_url.removeprefix("sqlite:///"))
+        with target:
+            source.backup(target)
+        source.close()
+        statement = "UPDATE wagtailcore_site SET hostname = ?, port = ? WHERE is_default_site"
+        with target:
+            target.execute(statement, ("127.0.0.1", port))
+        target.close()
+    else:
+        database_url, cleanup = _database_env(workdir, template=seed.database_url.rsplit("/", 1)[1])
+        import psycopg
+
+        with psycopg.connect(database_url, autocommit=True) as connection:
+            connection.execute(
+                "UPDATE wagtailcore_site SET hostname = %s, port = %s WHERE is_default_site",
+                ("127.0.0.1", port),
+            )
+    if seed.media.exists():
+        shutil.copytree(seed.media, workdir / "media", dirs_exist_ok=True)
+    return database_url, cleanup
 
 
 def site_env(workdir: Path, port: int, database_url: str, extra_env: dict | None = None) -> dict:
@@ -141,30 +221,23 @@ def start_site_server(
     workers: int = 3,
     share_database_with: SiteServer | None = None,
 ) -> SiteServer:
-    """Migrate a new database, load the demo content, and serve it with gunicorn; or serve
-    another server's database as a second app server (`share_database_with`)."""
+    """Serve a new copy of the demo site with gunicorn (from this process's seed; built afresh
+    for a server storing files on S3), or serve another server's database as a second app
+    server (`share_database_with`)."""
+    port = free_port()
+    uses_s3 = any(name.startswith("AWS_") for name in (extra_env or {}))
     if share_database_with is not None:
         database_url, cleanup = share_database_with.env["DATABASE_URL"], []
-    else:
+    elif uses_s3:
         database_url, cleanup = _database_env(workdir)
-    port = free_port()
+    else:
+        database_url, cleanup = _copy_of_the_seed(workdir, port)
     env = site_env(workdir, port, database_url, extra_env)
     if share_database_with is not None:
         env["MEDIA_ROOT"] = share_database_with.env["MEDIA_ROOT"]
-    setup = (
-        []
-        if share_database_with
-        else [["migrate", "--no-input", "-v0"], ["load_demo_content", "-v0"]]
-    )
-    for command in setup:
-        subprocess.run(
-            [sys.executable, str(ROOT / "manage.py"), *command],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+    if uses_s3:
+        _manage(env, "migrate", "--no-input", "-v0")
+        _manage(env, "load_demo_content", "-v0")
     server = serve(workdir, port, env, workers=workers)
     server.cleanup.extend(cleanup)
     return server
