@@ -227,8 +227,14 @@ CACHES["renditions"] = {
     "OPTIONS": {"MAX_ENTRIES": 10000},
 }
 
-# Sessions are for signed-in editors only; readers never get a cookie.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions are for signed-in editors only; readers never get a cookie. They are cached only in
+# a cache every process shares (Redis): with each process's own memory, one worker would go on
+# reading a session another had changed (an editor's two-step sign-in, say) from its stale copy.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # --- Internationalisation -------------------------------------------------------------------
 
