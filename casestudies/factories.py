@@ -1,15 +1,42 @@
-"""Factories for case studies (in home.factories' style), and `create_case_studies`, the fast
-way to fill a finder with hundreds of them."""
+"""Factories for case studies and research (in home.factories' style), `create_case_studies`,
+the fast way to fill a finder with hundreds of case studies, and small real files (an image
+for cards and sharing tags, a PDF for reports) made on the spot."""
 
 from __future__ import annotations
+
+import datetime
 
 import factory
 from wagtail.models import Page
 
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from casestudies.documents import make_document, make_pdf
+from casestudies.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    ReportDocument,
+    ReportPage,
+    ResearchIndexPage,
+)
+from home.demo.builder import make_image
 from home.factories import PageFactory, default_locale
 
 TAG_FIELDS = ("boroughs", "principles", "drivers", "audiences")
+
+
+def listing_image(title: str = "A picture made for a test"):
+    """A small real JPEG image (made with Pillow, reused if one has this title), for a page's
+    `listing_image`: cards, Open Graph tags and structured data show it."""
+    return make_image(title, (75, 42, 123), size=(320, 200))
+
+
+def pdf_document(title: str = "A document made for a test", filename: str = "test-document.pdf"):
+    """A Wagtail document holding a real one-page PDF of a little over a kilobyte (reused if one
+    has this title), with its size recorded as an upload's would be."""
+    paragraphs = ["A document made for a test."] + [
+        "It holds a few paragraphs of text, as a real report would, so that readers are told "
+        "its size in kilobytes."
+    ] * 6
+    return make_document(title, filename, make_pdf(title, paragraphs))
 
 
 def create_case_studies(index: CaseStudyIndexPage, number: int, start: int = 0, **tags) -> list:
@@ -72,3 +99,44 @@ class CaseStudyPageFactory(PageFactory):
     def default_parent(cls) -> Page:
         index = CaseStudyIndexPage.objects.filter(locale=default_locale()).first()
         return index or CaseStudyIndexPageFactory(slug="promising-practice")
+
+
+class ResearchIndexPageFactory(PageFactory):
+    """The research section, under the home page unless `parent=` says otherwise."""
+
+    class Meta:
+        model = ResearchIndexPage
+
+    title = "Research"
+    slug = "research"
+
+
+class ReportPageFactory(PageFactory):
+    """A published report under the default language's research section (made if missing).
+    Add its files with `ReportDocumentFactory(page=report, ...)`."""
+
+    class Meta:
+        model = ReportPage
+
+    title = factory.Sequence(lambda n: f"Test report {n}")
+    summary = "A report made for a test: what the research found."
+    publication_date = datetime.date(2025, 7, 15)
+    authors = "A test research team"
+
+    @classmethod
+    def default_parent(cls) -> Page:
+        research = ResearchIndexPage.objects.filter(locale=default_locale()).first()
+        return research or ResearchIndexPageFactory()
+
+
+class ReportDocumentFactory(factory.django.DjangoModelFactory):
+    """One file of a report (a real PDF unless `document=` says otherwise), listed after the
+    report's other files."""
+
+    class Meta:
+        model = ReportDocument
+
+    page = factory.SubFactory(ReportPageFactory)
+    document = factory.LazyFunction(pdf_document)
+    kind = "main"
+    sort_order = factory.Sequence(lambda n: n)
