@@ -1,6 +1,7 @@
 """Keyboard use: the skip link comes first and works, and focus is always visible."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import CrawledPage, run_nu_html_checker
 
@@ -22,7 +23,7 @@ def test_tab_reaches_the_skip_link_first_and_enter_moves_to_the_main_content(
     browser_page.keyboard.press("Tab")
     skip_link = browser_page.locator("a.skip-link")
     assert skip_link.evaluate("link => link === document.activeElement")
-    assert skip_link.is_visible()
+    expect(skip_link).to_be_visible()
     box = skip_link.bounding_box()
     assert box and box["y"] >= 0, "the focused skip link is off screen"
     assert skip_link.inner_text().strip() == "Skip to main content"

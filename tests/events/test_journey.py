@@ -10,6 +10,7 @@ import urllib.request
 
 import icalendar
 import pytest
+from playwright.sync_api import expect
 
 from tests.events.conftest import create_event, registration_counts
 from tests.support.browser import axe_violations, describe_violations
@@ -33,7 +34,7 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
     event_url = events_server.url + event["url"]
 
     page.goto(events_server.url + "/en-gb/events/")
-    assert page.get_by_role("heading", name="Upcoming events").is_visible()
+    expect(page.get_by_role("heading", name="Upcoming events")).to_be_visible()
     _assert_accessible(page, "event index")
 
     # The sign-up form's error state: clear messages, linked from a summary.
@@ -47,7 +48,7 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
     page.get_by_label("Access needs (optional)").fill("A seat near the door")
     page.get_by_role("button", name="Sign up").click()
     summary = page.locator("#error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert "Enter your name." in summary.inner_text()
     assert "Tick the box to let us store your access needs" in summary.inner_text()
     assert page.get_by_label("Access needs (optional)").input_value() == "A seat near the door"
@@ -58,7 +59,7 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
     page.get_by_label(re.compile("store my access needs")).check()
     page.get_by_label(re.compile("privacy notice")).check()
     page.get_by_role("button", name="Sign up").click()
-    assert page.get_by_role("heading", name="You have signed up").is_visible()
+    expect(page.get_by_role("heading", name="You have signed up")).to_be_visible()
 
     confirmation = smtp_server.wait_for("ada@example.org", "Your place is confirmed")
     attachments = [
@@ -74,17 +75,17 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
 
     # The event is now full: the next person joins the waiting list.
     page.goto(event_url)
-    assert page.get_by_text("Full – join the waiting list").first.is_visible()  # noqa: RUF001
+    expect(page.get_by_text("Full – join the waiting list").first).to_be_visible()  # noqa: RUF001
     page.get_by_label("Your name").fill("Wanda Waiting")
     page.get_by_label("Email address").fill("wanda@example.org")
     page.get_by_label(re.compile("privacy notice")).check()
     page.get_by_role("button", name="Join the waiting list").click()
-    assert page.get_by_role("heading", name="You are on the waiting list").is_visible()
+    expect(page.get_by_role("heading", name="You are on the waiting list")).to_be_visible()
     smtp_server.wait_for("wanda@example.org", "waiting list")
 
     # Ada follows her private link, sees the joining link, and cancels.
     page.goto(_manage_link(confirmation))
-    assert page.get_by_role("heading", name="Your sign-up").is_visible()
+    expect(page.get_by_role("heading", name="Your sign-up")).to_be_visible()
     assert (
         page.get_by_role("link", name="Join the event online").get_attribute("href")
         == "https://meet.example.org/secret-room"
@@ -94,7 +95,7 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
     assert "Tick the box to confirm" in page.locator("#error-summary").inner_text()
     page.get_by_label("Yes, cancel my place").check()
     page.get_by_role("button", name="Cancel my place").click()
-    assert page.get_by_text("Your sign-up is cancelled").is_visible()
+    expect(page.get_by_text("Your sign-up is cancelled")).to_be_visible()
     smtp_server.wait_for("ada@example.org", "Your place is cancelled")
 
     promotion = smtp_server.wait_for("wanda@example.org", "A place has opened for you")
@@ -119,7 +120,7 @@ def test_arabic_event_page_is_right_to_left_and_accessible(events_server, browse
     )
     _assert_accessible(browser_page, "Arabic event page")
     browser_page.goto(events_server.url + "/ar/events/")
-    assert browser_page.get_by_role("heading", name="الفعاليات القادمة").is_visible()
+    expect(browser_page.get_by_role("heading", name="الفعاليات القادمة")).to_be_visible()
     _assert_accessible(browser_page, "Arabic event index")
 
 

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import axe_violations, describe_violations
 
@@ -34,8 +35,8 @@ def test_the_lockout_page_is_clear_accessible_and_valid(site_server, browser_pag
                 page.click("button[type=submit]")
         assert navigation.value.status == 429
         assert page.get_by_role("heading", level=1).inner_text() == "Too many wrong passwords"
-        assert page.get_by_role("heading", name="When you can try again").is_visible()
-        assert page.get_by_role("heading", name="Who can help").is_visible()
+        expect(page.get_by_role("heading", name="When you can try again")).to_be_visible()
+        expect(page.get_by_role("heading", name="Who can help")).to_be_visible()
         html = page.content()
         violations = axe_violations(page)
         assert violations == [], describe_violations(violations)
