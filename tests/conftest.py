@@ -5,7 +5,8 @@
 - Tests of the demo site itself (crawl, budgets, accessibility, browser journeys, demo content)
   ask for the `demo_site` fixture, usually for a whole module:
   `pytestmark = pytest.mark.usefixtures("demo_site")`. It builds the complete demo site once
-  per run (per xdist worker), committed, with the real `load_demo_content` command. Those tests
+  per run, committed, with the real `load_demo_content` command (built once for the whole run
+  and copied into each xdist worker's database: tests/support/server.py). Those tests
   are marked `demo` and run after every other test, so the others really see an empty site.
 - Marks: `browser` (Chromium), `server` (real servers in other processes; set automatically
   for the server fixtures), `slow` (other processes), `demo` (automatic). `make test-fast`
@@ -22,17 +23,41 @@ import os
 os.environ.setdefault("TESTING", "true")
 
 import pytest
-from django.core.management import call_command
+from django.db import connection
 
 from tests.support.accounts import VerifiedClient, authenticator_for
-from tests.support.server import SiteServer, start_site_server
+from tests.support.server import (
+    SEEDS_ENV,
+    SiteServer,
+    load_demo_seed,
+    make_run_seed_folder,
+    remove_run_seed_folder,
+    start_site_server,
+)
+
+_SEED_FOLDER = pytest.StashKey()
 
 
 @pytest.fixture(scope="session")
 def demo_site(django_db_setup, django_db_blocker):
-    """The complete demo site, built once in the migrated test database and committed."""
+    """The complete demo site, committed in the test database: a copy of the run's demo seed,
+    which `load_demo_content` built once for the whole run (tests/support/server.py)."""
     with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        load_demo_seed(connection)
+
+
+def pytest_configure(config):
+    """The process that starts the run (the xdist controller, or the only process) makes the
+    folder the run's demo seed is shared in; the workers it starts inherit its name."""
+    if not hasattr(config, "workerinput") and SEEDS_ENV not in os.environ:
+        config.stash[_SEED_FOLDER] = make_run_seed_folder()
+
+
+def pytest_unconfigure(config):
+    folder = config.stash.get(_SEED_FOLDER, None)
+    if folder is not None:
+        remove_run_seed_folder(folder)
+        os.environ.pop(SEEDS_ENV, None)
 
 
 # Fixtures that start real servers in other processes: tests using them are marked `server`.

@@ -1,15 +1,18 @@
 """Start the real site in its own process(es) for browser and concurrency tests.
 
 Each server gets its own database with the demo site in it. Building one (migrate, then
-load_demo_content, in subprocesses) costs about 40 s of CPU, so each test process builds it
-once, as a seed, and every server after that starts from a copy: a SQLite backup or a
-PostgreSQL `CREATE DATABASE ... TEMPLATE`, plus a copy of the demo's media files. A server whose
+load_demo_content, in subprocesses) costs about 40 s of CPU, so a test run builds it once, as a
+seed shared by its xdist workers, and every server after that starts from a copy: a SQLite
+backup or a PostgreSQL `CREATE DATABASE ... TEMPLATE`, plus a copy of the demo's media files.
+The in-process `demo_site` fixture loads the same seed into the test database. A server whose
 files live on S3 builds its own (the seed's files are local).
 """
 
 from __future__ import annotations
 
 import atexit
+import fcntl
+import json
 import os
 import shutil
 import socket
@@ -153,20 +156,91 @@ class Seed:
 
 _seed: list[Seed] = []
 
+# The folder a whole test run shares its seed in: the pytest process that starts the xdist
+# workers makes it (tests/conftest.py) and removes it, and any PostgreSQL seed, at the end.
+SEEDS_ENV = "TILONDON_TEST_SEEDS"
+SEED_RECORD = "demo-seed.json"
+
+
+def _build_demo_seed(workdir: Path) -> Seed:
+    database_url, _drop = _database_env(workdir)
+    env = site_env(workdir, free_port(), database_url)
+    _manage(env, "migrate", "--no-input", "-v0")
+    _manage(env, "load_demo_content", "-v0")
+    return Seed(database_url, workdir / "media")
+
 
 def _demo_seed() -> Seed:
-    """This process's seed, built on first use and removed when the process ends."""
+    """The run's seed: built by the first test process that needs it (the others wait on a
+    lock, then use it), or this process's own if no run folder was set up."""
     if not _seed:
-        workdir = Path(tempfile.mkdtemp(prefix="tilondon-seed-"))
-        database_url, cleanup = _database_env(workdir)
-        env = site_env(workdir, free_port(), database_url)
-        _manage(env, "migrate", "--no-input", "-v0")
-        _manage(env, "load_demo_content", "-v0")
-        cleanup.append(lambda: shutil.rmtree(workdir, ignore_errors=True))
-        for step in cleanup:
-            atexit.register(step)
-        _seed.append(Seed(database_url, workdir / "media"))
+        folder = os.environ.get(SEEDS_ENV)
+        if folder:
+            record = Path(folder) / SEED_RECORD
+            with (Path(folder) / "demo-seed.lock").open("w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not record.exists():
+                    seed = _build_demo_seed(Path(tempfile.mkdtemp(prefix="demo-", dir=folder)))
+                    record.write_text(
+                        json.dumps({"database_url": seed.database_url, "media": str(seed.media)})
+                    )
+                saved = json.loads(record.read_text())
+            _seed.append(Seed(saved["database_url"], Path(saved["media"])))
+        else:
+            workdir = Path(tempfile.mkdtemp(prefix="tilondon-seed-"))
+            seed = _build_demo_seed(workdir)
+            atexit.register(_remove_seed, seed, workdir)
+            _seed.append(seed)
     return _seed[0]
+
+
+def _remove_seed(seed: Seed, folder: Path) -> None:
+    if seed.database_url.startswith(("postgres://", "postgresql://")):
+        name = seed.database_url.rsplit("/", 1)[1]
+        with _admin_connection(seed.database_url) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def make_run_seed_folder() -> Path:
+    """A folder for this run's seed, named in the environment so test processes started after
+    this (xdist workers) share it. Remove it with `remove_run_seed_folder`."""
+    folder = Path(tempfile.mkdtemp(prefix="tilondon-seeds-"))
+    os.environ[SEEDS_ENV] = str(folder)
+    return folder
+
+
+def remove_run_seed_folder(folder: Path) -> None:
+    record = folder / SEED_RECORD
+    if record.exists():
+        saved = json.loads(record.read_text())
+        _remove_seed(Seed(saved["database_url"], Path(saved["media"])), folder)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def load_demo_seed(connection) -> None:
+    """Replace the contents of this process's test database (Django's `connection`) with the
+    run's demo-site seed, and copy the seed's media files into MEDIA_ROOT: the same site
+    `load_demo_content` would build, without building it again."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+
+    seed = _demo_seed()
+    if seed.database_url.startswith("sqlite:///"):
+        connection.ensure_connection()
+        source = sqlite3.connect(seed.database_url.removeprefix("sqlite:///"))
+        source.backup(connection.connection)
+        source.close()
+    else:
+        name = connection.settings_dict["NAME"]
+        template = seed.database_url.rsplit("/", 1)[1]
+        connection.close()
+        with _admin_connection(seed.database_url) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    if seed.media.exists():
+        shutil.copytree(seed.media, Path(settings.MEDIA_ROOT), dirs_exist_ok=True)
+    ContentType.objects.clear_cache()
 
 
 def _copy_of_the_seed(workdir: Path, port: int) -> tuple[str, list]:
