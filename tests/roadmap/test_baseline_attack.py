@@ -18,13 +18,12 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from freezegun import freeze_time
 
-from home.models import Sector
 from roadmap.baseline import BASELINE_THROTTLE, forget_summary
-from roadmap.models import BaselineEntry, RoadmapStagePage
+from roadmap.models import BaselineEntry
 from tests.roadmap.conftest import ALL_FIRST, MIXED
 
-# Demo-site tests: the demo's roadmap, stages and self-assessment.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+# The roadmap, its stages and self-assessment, with sectors and boroughs (roadmap.factories).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("built_roadmap")]
 
 RESULT = "/en-gb/roadmap/self-assessment/result/"
 SUMMARY = "/en-gb/roadmap/self-assessment/baseline/"
@@ -132,10 +131,11 @@ def _entries(stage, sector, count: int) -> list[BaselineEntry]:
     ]
 
 
-def test_subtracting_the_shown_groups_from_london_never_reveals_a_hidden_few(assessment):
-    stages = list(RoadmapStagePage.objects.live().filter(locale=assessment.locale).order_by("path"))
-    first, last = stages[0], stages[-1]
-    policing, health = Sector.objects.filter(locale=assessment.locale)[:2]
+def test_subtracting_the_shown_groups_from_london_never_reveals_a_hidden_few(
+    assessment, built_roadmap
+):
+    first, last = built_roadmap.stages[0], built_roadmap.stages[-1]
+    policing, health = built_roadmap.sectors[:2]
     # Five organisations in one sector, and a single one alone in another: before, the
     # "All of London" table minus the shown sector gave away the single one's stage.
     BaselineEntry.objects.bulk_create(_entries(first, policing, 5) + _entries(last, health, 1))

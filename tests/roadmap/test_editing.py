@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.models import Audience, DriverOfChange, HomePage
+from home.factories import home_page
 from roadmap.models import Recommendation, RoadmapPage, RoadmapStagePage, SelfAssessmentPage
 
-# Demo-site tests: the demo's roadmap, stages and self-assessment.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = pytest.mark.django_db
 
 
 def listblock(values: list) -> dict:
@@ -39,12 +37,9 @@ def signed_in(client, editor):
 
 
 def test_an_editor_creates_a_roadmap_page(signed_in):
-    home = HomePage.objects.get(locale=Locale.get_default())
-    # One roadmap per home page: an editor replacing it deletes the old one first.
-    RoadmapPage.objects.get(locale=Locale.get_default()).delete()
     response = add_page(
         signed_in,
-        home,
+        home_page(),
         RoadmapPage,
         {
             "title": "Our roadmap",
@@ -65,6 +60,8 @@ def test_an_editor_creates_a_roadmap_page(signed_in):
     page = RoadmapPage.objects.get(slug="our-roadmap")
     assert page.live
     assert [block.block_type for block in page.body] == ["journey", "reflective_questions"]
+    assert page.url == "/en-gb/our-roadmap/"
+    assert "Why?" in signed_in.get(page.url).content.decode()
 
 
 def test_an_editor_creates_a_stage_page(signed_in, roadmap):
@@ -92,12 +89,14 @@ def test_an_editor_creates_a_stage_page(signed_in, roadmap):
     assert response.status_code == 302, response.content.decode()[:3000]
     stage = RoadmapStagePage.objects.get(slug="trauma-curious")
     assert stage.actions[0].value["audience"] == "implementers"
-    page = signed_in.get("/en-gb/roadmap/trauma-curious/").content.decode()
+    page = signed_in.get(stage.url).content.decode()
+    assert stage.url == "/en-gb/roadmap/trauma-curious/"
     assert "Read the definition" in page
 
 
-def test_an_editor_creates_a_self_assessment_page(signed_in, roadmap, stages):
-    SelfAssessmentPage.objects.filter(locale=Locale.get_default()).delete()
+def test_an_editor_creates_a_self_assessment_page(signed_in, roadmap, stages, assessment):
+    # One self-assessment per roadmap: an editor replacing it deletes the old one first.
+    assessment.delete()
     options = {
         str(index): {
             "value": {"label": f"Answer {index + 1}", "stage": str(stage.pk)},
@@ -138,7 +137,7 @@ def test_an_editor_creates_a_self_assessment_page(signed_in, roadmap, stages):
 
 
 def test_stage_pages_can_only_be_added_under_the_roadmap(signed_in, roadmap):
-    home = Page.objects.get(depth=2, locale=Locale.get_default())
+    home = home_page()
     url = reverse("wagtailadmin_pages:add", args=["roadmap", "roadmapstagepage", home.pk])
     response = signed_in.get(url)
     assert response.status_code == 302 and response["Location"] == "/admin/"
@@ -147,8 +146,9 @@ def test_stage_pages_can_only_be_added_under_the_roadmap(signed_in, roadmap):
     assert not SelfAssessmentPage.can_create_at(roadmap)  # it already has one
 
 
-def test_an_editor_creates_a_recommendation(signed_in, stages):
-    default = Locale.get_default()
+def test_an_editor_creates_a_recommendation(signed_in, built_roadmap):
+    implementers, driver = built_roadmap.audiences[0], built_roadmap.drivers[0]
+    first, second = built_roadmap.stages[:2]
     url = reverse("wagtailsnippets_roadmap_recommendation:add")
     response = signed_in.post(
         url,
@@ -156,26 +156,25 @@ def test_an_editor_creates_a_recommendation(signed_in, stages):
             "title": "Ask young people what safety means",
             "slug": "ask-young-people",
             "body": rich_text("<p>Start with a conversation.</p>"),
-            "audience": Audience.objects.get(locale=default, slug="implementers").pk,
-            "driver": DriverOfChange.objects.filter(locale=default).first().pk,
-            "stages": [stages[0].pk],
+            "audience": implementers.pk,
+            "driver": driver.pk,
+            "stages": [first.pk],
             "sort_order": "0",
-            "locale": default.pk,
+            "locale": first.locale_id,
             "action-publish": "publish",
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     recommendation = Recommendation.objects.get(slug="ask-young-people")
     assert recommendation.live
-    assert (
-        "Ask young people what safety means"
-        in signed_in.get("/en-gb/roadmap/trauma-aware/").content.decode()
-    )
+    assert "Ask young people what safety means" in signed_in.get(first.url).content.decode()
+    assert "Ask young people what safety means" not in signed_in.get(second.url).content.decode()
 
 
-def test_the_recommendation_list_filters_by_audience_in_the_admin(signed_in):
-    vru = Audience.objects.get(locale=Locale.get_default(), slug="vru")
+def test_the_recommendation_list_filters_by_audience_in_the_admin(signed_in, built_roadmap):
+    vru = built_roadmap.audiences[-1]
+    assert vru.name == "The VRU"
     url = reverse("wagtailsnippets_roadmap_recommendation:list")
     page = signed_in.get(url, {"audience": vru.pk}).content.decode()
-    assert "Build a shared language across London" in page
-    assert "Learn the six principles as a team" not in page
+    assert "The VRU at the trauma-aware stage" in page
+    assert "Implementers at the trauma-aware stage" not in page

@@ -13,8 +13,8 @@ from home.models import Borough, Sector
 from roadmap.models import BaselineEntry
 from tests.roadmap.conftest import ALL_FIRST, MIXED
 
-# Demo-site tests: the demo's eight-question self-assessment.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+# The eight-question self-assessment of roadmap.factories.complete_roadmap().
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("built_roadmap")]
 
 FORM = "/en-gb/roadmap/self-assessment/"
 RESULT = "/en-gb/roadmap/self-assessment/result/"
@@ -35,12 +35,15 @@ def test_result_gives_the_stage_overall_and_by_driver_with_next_steps(client):
     assert "Your result: Trauma-sensitive" in page
     assert "Next steps: towards Trauma-informed" in page
     # Next stage's actions for the chosen audience only.
-    assert "Plan support with people, not for them." in page
-    assert "Build the principles into commissioning and contracts." not in page
-    # Next stage's recommendations for that audience.
-    assert "Involve people with lived experience in improving your service" in page
+    assert "Implementers act at the trauma-informed stage." in page
+    assert "System leaders act at the trauma-informed stage." not in page
+    assert "Implementers act at the trauma-sensitive stage." not in page
+    # Next stage's recommendations for that audience only.
+    assert "Implementers at the trauma-informed stage" in page
+    assert "The VRU at the trauma-informed stage" not in page
+    assert "Implementers at the trauma-sensitive stage" not in page
     # Stage per driver: workforce answers 3 and 2 average to stage 2 (rounded down).
-    assert re.search(r"Workforce wellbeing and learning</th><td>Trauma-sensitive", page)
+    assert re.search(r"Workforce wellbeing</th><td>Trauma-sensitive", page)
 
 
 def test_result_at_the_first_and_last_stage(client):
@@ -160,7 +163,7 @@ def test_public_summary_shows_only_groups_of_at_least_five(client, stages):
     _add_entries(3, "policing", "camden", stages[0])
     _add_entries(2, "education", "hackney", stages[0])
     page = client.get("/en-gb/roadmap/self-assessment/baseline/").content.decode()
-    assert "<caption>Health and NHS ICBs</caption>" in page
+    assert "<caption>Health</caption>" in page
     assert "<caption>Lambeth</caption>" in page
     assert "Policing" not in page.split("By sector")[1]
     assert "<caption>Camden</caption>" not in page
@@ -174,7 +177,7 @@ def test_a_shown_group_is_hidden_too_when_london_minus_it_would_reveal_a_few(cli
     _add_entries(4, "policing", "camden", stages[0])
     page = client.get("/en-gb/roadmap/self-assessment/baseline/").content.decode()
     assert "<caption>All of London</caption>" in page
-    assert "<caption>Health and NHS ICBs</caption>" not in page
+    assert "<caption>Health</caption>" not in page
     assert "<caption>Lambeth</caption>" not in page
     assert "2 sectors are not shown because they have too few results." in page
 
