@@ -75,10 +75,10 @@ typecheck: install ## Type-check the app code with mypy against the baseline (.c
 PYTEST_WORKERS ?= 2
 
 test: install browser-tools lint check typecheck ## Run the whole suite: lint, checks, types, unit, admin, browser, server and budget tests
-	@TESTING=true $(PY) -m pytest -n $(PYTEST_WORKERS)
+	@TESTING=true $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 test-fast: install typecheck ## The fast suite: types, then tests with no browser, demo site, servers or other processes
-	@TESTING=true $(PY) -m pytest -n $(PYTEST_WORKERS) -m "not browser and not demo and not server and not slow"
+	@TESTING=true $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m "not browser and not demo and not server and not slow"
 
 benchmarks: install browser-tools ## Print query counts and page sizes for every page type
 	@TESTING=true $(PY) -m pytest tests/benchmarks -m benchmark -q

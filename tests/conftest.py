@@ -63,12 +63,19 @@ def pytest_unconfigure(config):
 # Fixtures that start real servers in other processes: tests using them are marked `server`.
 SERVER_FIXTURES = {"site_server", "events_server", "smtp_server"}
 
+# Costly fixtures shared by several tests (a crawl, servers started once per test process):
+# the tests using one are kept together on one xdist worker (`--dist loadgroup` in the
+# Makefile), so the work is done once per run rather than once per worker.
+SHARED_FIXTURE_GROUPS = ("site_crawl", "events_server", "s3_site", "varnish_site", "two_servers")
 
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     """Tests that use the demo site get the `demo` mark and run last (in their usual order), so
     every other test runs before the demo is built. Under pytest-xdist each worker receives its
     tests in this order, so the same holds in every worker. Tests that use a server fixture
-    get the `server` mark (`make test-fast` leaves them out)."""
+    get the `server` mark (`make test-fast` leaves them out), and tests sharing a costly fixture
+    one xdist group."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if "demo_site" in fixtures:
@@ -78,6 +85,10 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.django_db)
         if fixtures & SERVER_FIXTURES:
             item.add_marker(pytest.mark.server)
+        for name in SHARED_FIXTURE_GROUPS:
+            if name in fixtures:
+                item.add_marker(pytest.mark.xdist_group(name))
+                break
     items.sort(key=lambda item: item.get_closest_marker("demo") is not None)
 
 
