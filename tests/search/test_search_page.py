@@ -15,7 +15,7 @@ def test_search_finds_pages_in_the_readers_language(client):
     about = StandardPageFactory(
         title="About the programme", introduction="How champions in Lambeth change practice."
     )
-    translate(about, title="عن البرنامج", introduction="كيف يغيّر الروّاد في Lambeth الممارسة.")
+    translate(about, title="عن البرنامج", introduction="كيف يغير الرواد في Lambeth الممارسة.")
     StandardPageFactory(title="Events for schools", introduction="Workshops for teachers.")
     html = client.get("/en-gb/search/", {"q": "Listening"}).content.decode()
     assert "Listening Line" in html, "the footer is on the results page"
@@ -24,7 +24,7 @@ def test_search_finds_pages_in_the_readers_language(client):
     html = client.get("/en-gb/search/", {"q": "champions"}).content.decode()
     assert "1 result for" in html
     assert "About the programme" in html and "Events for schools" not in html
-    arabic = client.get("/ar/search/", {"q": "الروّاد"}).content.decode()
+    arabic = client.get("/ar/search/", {"q": "الرواد"}).content.decode()
     assert "عن البرنامج" in arabic
     # A word both versions hold finds each reader's own language only.
     for language, own, other in (
