@@ -5,6 +5,9 @@
 - Pages: a subclass of `PageFactory`, which adds the page under `parent` with
   `parent.add_child(instance=...)` (by default under the site's home page, made on first use by
   `home_page()`), and saves and publishes a revision unless `publish=False`.
+- Snippets with drafts and revisions (footer text, notice banner): a subclass of
+  `PublishedSnippetFactory`, which saves and publishes a revision, as an editor's publish does.
+- Translations of either: `translate(instance, "ar", **fields)`.
 
 Factories import factory-boy, a development dependency: production code never imports them.
 """
@@ -22,11 +25,14 @@ from home.models import (
     Audience,
     Borough,
     DriverOfChange,
+    FooterText,
     HomePage,
     NewsIndexPage,
     NewsPage,
+    NoticeBanner,
     Principle,
     Sector,
+    SiteSettings,
     StandardPage,
 )
 
@@ -44,7 +50,8 @@ def locale(language_code: str = "ar") -> Locale:
 def home_page() -> HomePage:
     """The default site's home page in the default language: on first use, a HomePage under
     the tree's root replaces Wagtail's placeholder 'Welcome' page as the default site's root
-    (localhost, port 80), as the demo does."""
+    (localhost, port 80), and the site's settings are made (with their defaults), as the demo
+    does."""
     existing = HomePage.objects.filter(locale=default_locale()).first()
     if existing is not None:
         return existing
@@ -68,19 +75,27 @@ def home_page() -> HomePage:
     site.hostname, site.port, site.site_name = "localhost", 80, "Trauma-Informed London"
     site.root_page = home
     site.save()
+    # Made now, as the demo does: otherwise a reader's first request would make them, a change
+    # that empties the content and page caches (home/caching.py) just after they were filled.
+    SiteSettings.for_site(site)
     if placeholder is not None and placeholder.specific_class is Page:
         placeholder.delete()
     return home
 
 
-def translate(page: Page, language_code: str = "ar", **fields) -> Page:
-    """`page` copied into another language (Arabic unless told), with its parents if they are
-    not translated yet, given `fields` and published: as an editor's translation would be."""
+def translate(instance: Any, language_code: str = "ar", **fields) -> Any:
+    """`instance` (a page, or a snippet with revisions such as the footer text) copied into
+    another language (Arabic unless told), a page with its parents if they are not translated
+    yet, given `fields` and published: as an editor's translation would be."""
     target = locale(language_code)
-    translated = page.get_translations().filter(locale=target).first()
-    if translated is None:
-        translated = page.copy_for_translation(target, copy_parents=True)
-    translated = translated.specific
+    translated = instance.get_translations().filter(locale=target).first()
+    if translated is None and isinstance(instance, Page):
+        translated = instance.copy_for_translation(target, copy_parents=True)
+    elif translated is None:
+        translated = instance.copy_for_translation(target)
+        translated.save()
+    if isinstance(translated, Page):
+        translated = translated.specific
     for name, value in fields.items():
         setattr(translated, name, value)
     translated.save_revision().publish()
@@ -197,3 +212,39 @@ class PrincipleFactory(TaxonomyTermFactory):
 class BoroughFactory(TaxonomyTermFactory):
     class Meta:
         model = Borough
+
+
+class PublishedSnippetFactory(factory.django.DjangoModelFactory):
+    """Base of the factories for snippets with drafts and revisions: in the default language,
+    saved, then published through a revision."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    locale = factory.LazyFunction(default_locale)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        snippet = super()._create(model_class, *args, **kwargs)
+        snippet.save_revision().publish()
+        snippet.refresh_from_db()
+        return snippet
+
+
+class FooterTextFactory(PublishedSnippetFactory):
+    class Meta:
+        model = FooterText
+
+    support_heading = "Need support?"
+    support_text = "<p>Where to find support, made for a test.</p>"
+    about_text = "<p>A line about the site, made for a test.</p>"
+
+
+class NoticeBannerFactory(PublishedSnippetFactory):
+    """A notice, hidden unless `is_enabled=True` (as a new one is in the admin)."""
+
+    class Meta:
+        model = NoticeBanner
+
+    message = "<p>A notice made for a test.</p>"

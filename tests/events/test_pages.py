@@ -36,7 +36,7 @@ def test_an_event_must_end_after_it_starts_and_have_a_venue_in_person():
     assert "Give the venue" in str(error.value)
 
 
-@pytest.mark.usefixtures("demo_site")
+@pytest.mark.usefixtures("demo_site")  # demo content: the events the demo itself publishes
 def test_the_demo_has_the_celebration_and_upcoming_events_in_two_languages():
     english = EventPage.objects.filter(locale=Locale.get_default()).live()
     celebration = english.get(slug="celebrating-the-roadmap")

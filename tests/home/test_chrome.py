@@ -1,41 +1,59 @@
 """Navigation, footer and notice: editors change them in the admin and readers see it at once."""
 
 import pytest
-from wagtail.models import Locale
+from wagtail.models import Site
 
-from home.models import NoticeBanner, StandardPage
+from home.factories import (
+    FooterTextFactory,
+    NoticeBannerFactory,
+    StandardPageFactory,
+    home_page,
+    translate,
+)
+from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.usefixtures("demo_site")
 def test_publishing_a_page_in_menus_updates_the_navigation_straight_away(client):
-    assert ">Get involved<" in client.get("/en-gb/").content.decode()
-    page = StandardPage.objects.get(slug="get-involved", locale=Locale.get_default())
+    page = StandardPageFactory(title="Take part", show_in_menus=True)
+    StandardPageFactory(title="Kept out of the menu", show_in_menus=False)
+    html = client.get("/en-gb/").content.decode()
+    assert ">Take part<" in html
+    assert ">Kept out of the menu<" not in html
     page.title = "Join in"
     page.save_revision().publish()
     html = client.get("/en-gb/").content.decode()
-    assert ">Join in<" in html and ">Get involved<" not in html
+    assert ">Join in<" in html and ">Take part<" not in html
 
 
-@pytest.mark.usefixtures("demo_site")
 def test_the_notice_banner_shows_only_when_switched_on(client):
-    assert "Site notice" not in client.get("/en-gb/").content.decode()
-    notice = NoticeBanner.objects.get(locale=Locale.get_default())
+    home_page()
+    notice = NoticeBannerFactory(message="<p>Tonight's workshop has moved online.</p>")
+    html = client.get("/en-gb/").content.decode()
+    assert "Site notice" not in html and "moved online" not in html
     notice.is_enabled = True
     notice.save()
     notice.save_revision().publish()
-    assert (
-        "The roadmap and final report are now published." in client.get("/en-gb/").content.decode()
-    )
+    html = client.get("/en-gb/").content.decode()
+    assert "Site notice" in html
+    assert "Tonight's workshop has moved online." in html
 
 
-@pytest.mark.usefixtures("demo_site")
 def test_footer_shows_support_signposting_and_policy_pages_in_the_readers_language(client):
+    translate(home_page(), title="الرئيسية")
+    footer = FooterTextFactory(support_text="<p>Call the Helpline for Tests any time.</p>")
+    translate(footer, support_text="<p>اتصل بخط المساعدة للاختبار في أي وقت.</p>")
+    privacy = StandardPageFactory(title="How we use your details", slug="privacy")
+    translate(privacy, title="كيف نستخدم بياناتك")
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.privacy_page = privacy
+    site_settings.save()
     english = client.get("/en-gb/").content.decode()
     arabic = client.get("/ar/").content.decode()
-    assert "Samaritans" in english and "Privacy notice" in english
-    assert "السامريون" in arabic
+    assert "Helpline for Tests" in english and ">How we use your details<" in english
+    assert "خط المساعدة للاختبار" in arabic and ">كيف نستخدم بياناتك<" in arabic
+    assert "Helpline for Tests" not in arabic and "How we use your details" not in arabic
 
 
 def test_editor_guide_is_in_the_admin_help_menu(client, editor):
@@ -53,9 +71,11 @@ def test_the_editor_guide_is_not_public(client):
     assert "/admin/login/" in response["Location"]
 
 
-@pytest.mark.usefixtures("demo_site")
 def test_the_dashboard_lists_pages_that_still_hold_example_content(client, editor):
+    StandardPageFactory(title="An invented definition", is_example_content=True)
+    StandardPageFactory(title="A checked definition", is_example_content=False)
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
-    assert "still hold example content" in html
-    assert "Defining trauma-informed practice" in html
+    assert "1 page still holds example content" in html
+    assert "An invented definition" in html
+    assert "A checked definition" not in html

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 
-from casestudies.models import CaseStudyPage
+from casestudies.factories import CaseStudyPageFactory
 from home import images
 from home.demo.builder import make_image
-from home.models import StandardPage
+from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,16 +55,11 @@ def left_out_lines(caplog, image) -> list[str]:
     ]
 
 
-@pytest.mark.usefixtures("demo_site")
 @pytest.mark.parametrize("how", ["missing", "unreadable"])
 def test_a_case_study_with_a_broken_image_answers_200_without_it(client, caplog, how):
     image = broken_image(f"Broken case study photo {how}", how)
-    index = CaseStudyPage.objects.live().filter(locale__language_code="en-gb").first().get_parent()
-    first_listed = client.get(index.url).content.decode()
-    page = next(
-        page for page in CaseStudyPage.objects.live().child_of(index) if page.title in first_listed
-    )
-    CaseStudyPage.objects.filter(pk=page.pk).update(listing_image=image, social_image=None)
+    page = CaseStudyPageFactory(title="A case study whose photo broke", listing_image=image)
+    index = page.get_parent()
     caplog.set_level(logging.WARNING, logger="home.images")
 
     response = client.get(page.url)
@@ -86,16 +81,15 @@ def test_a_case_study_with_a_broken_image_answers_200_without_it(client, caplog,
     assert f"/images/{Path(image.file.name).stem}" not in listing.content.decode()
 
 
-@pytest.mark.usefixtures("demo_site")
 def test_a_broken_image_in_a_page_body_leaves_the_figure_out(client, caplog):
     good = make_image("A photo that works", (40, 120, 40))
     broken = broken_image("A photo whose file went missing", "missing")
-    page = StandardPage.objects.live().filter(locale__language_code="en-gb").first()
-    page.body = [
-        ("image", {"image": broken, "alt_text": "A missing photo", "caption": "Gone"}),
-        ("image", {"image": good, "alt_text": "A photo of a workshop", "caption": "Kept"}),
-    ]
-    page.save_revision().publish()
+    page = StandardPageFactory(
+        body=[
+            ("image", {"image": broken, "alt_text": "A missing photo", "caption": "Gone"}),
+            ("image", {"image": good, "alt_text": "A photo of a workshop", "caption": "Kept"}),
+        ]
+    )
     caplog.set_level(logging.WARNING, logger="home.images")
 
     response = client.get(page.url)

@@ -13,14 +13,14 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 
+from home.demo.builder import make_image
+
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.usefixtures("demo_site")
 def test_renditions_are_kept_in_the_process_not_the_shared_cache():
     assert isinstance(Rendition.cache_backend, LocMemCache)
-    image = get_image_model().objects.order_by("pk").first()
-    assert image is not None
+    image = make_image("A photo for the renditions cache", (40, 80, 120))
     rendition = image.get_rendition("fill-320x180")
     key = rendition.get_cache_key()
     assert caches["renditions"].get(key) is not None

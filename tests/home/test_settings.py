@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
+import sqlite3
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -50,11 +51,19 @@ def production_env(tmp_path, **extra: str) -> dict[str, str]:
     }
 
 
-def shared_database_url() -> str:
-    """The database the test run uses (demo content committed), for other processes."""
+def database_for_another_process(tmp_path) -> str:
+    """The test database, for another process to read and write (its writes are rolled back,
+    see GET_PAGE): the database itself on PostgreSQL, a copy of it on SQLite, where this
+    test's open transaction holds the write lock."""
     settings = connection.settings_dict
     if connection.vendor == "sqlite":
-        return f"sqlite:///{settings['NAME']}"
+        copy = tmp_path / "test-db-copy.sqlite3"
+        source, target = sqlite3.connect(settings["NAME"]), sqlite3.connect(copy)
+        with target:
+            source.backup(target)
+        source.close()
+        target.close()
+        return f"sqlite:///{copy}"
     password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
     return (
         f"postgres://{settings['USER']}{password}@{settings['HOST'] or '127.0.0.1'}:"
@@ -62,10 +71,18 @@ def shared_database_url() -> str:
     )
 
 
+# A reader's request answered in another process, against the test database: the home page
+# and an about page are built first, with the factories, in a transaction rolled back after
+# the request, so the database stays as the test run found it.
 GET_PAGE = """
 import json
+from django.db import transaction
 from django.test import Client
-response = Client().get({path!r}, secure={secure})
+from home.factories import StandardPageFactory
+with transaction.atomic():
+    StandardPageFactory(title="About", slug="about", introduction="Built for this request.")
+    response = Client().get({path!r}, secure={secure})
+    transaction.set_rollback(True)
 print(json.dumps({{"status": response.status_code, "headers": dict(response.headers),
                    "body": response.content.decode()[:20000]}}))
 """
@@ -104,9 +121,9 @@ def test_debug_must_be_a_clear_yes_or_no(tmp_path):
 
 
 @pytest.mark.slow  # runs manage.py in other processes
-@pytest.mark.usefixtures("demo_site")
-def test_production_pages_carry_hsts_and_redirect_to_https(django_db_setup, tmp_path):
-    env = production_env(tmp_path, DATABASE_URL=shared_database_url())
+@pytest.mark.django_db
+def test_production_pages_carry_hsts_and_redirect_to_https(tmp_path):
+    env = production_env(tmp_path, DATABASE_URL=database_for_another_process(tmp_path))
     del env["REDIS_URL"]
     collected = manage("collectstatic", "--no-input", "-v0", env=env)  # as a deployment does
     assert collected.returncode == 0, collected.stderr[-3000:]
@@ -115,6 +132,7 @@ def test_production_pages_carry_hsts_and_redirect_to_https(django_db_setup, tmp_
     assert plain["headers"]["Location"].startswith("https://")
     secure = get_in_subprocess("/en-gb/", env, secure=True)
     assert secure["status"] == 200
+    assert "A home page made for a test" in secure["body"]
     hsts = secure["headers"]["Strict-Transport-Security"]
     assert "max-age=63072000" in hsts and "includeSubDomains" in hsts and "preload" in hsts
 
@@ -202,19 +220,20 @@ def test_redis_url_makes_the_cache_shared_between_processes(tmp_path):
 
 
 @pytest.mark.slow  # runs manage.py in other processes
-@pytest.mark.usefixtures("demo_site")
-def test_pages_still_work_when_redis_is_down(django_db_setup, tmp_path):
+@pytest.mark.django_db
+def test_pages_still_work_when_redis_is_down(tmp_path):
     closed = free_port()  # nothing listens here
     env = {
         "TESTING": "true",
         "VAR_DIR": str(tmp_path),
-        "DATABASE_URL": shared_database_url(),
+        "DATABASE_URL": database_for_another_process(tmp_path),
         "REDIS_URL": f"redis://127.0.0.1:{closed}/0",
         "ALLOWED_HOSTS": "testserver",
     }
     response = get_in_subprocess("/en-gb/about/", env)
     assert response["status"] == 200
     assert "<main" in response["body"]
+    assert "Built for this request." in response["body"]
 
 
 # --- What every reader gets ------------------------------------------------------------------

@@ -14,7 +14,9 @@ from django.test import Client
 from django.utils import timezone
 from freezegun import freeze_time
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -129,13 +131,7 @@ def test_an_operator_unlocks_an_address_with_axes_reset_ip(editor, django_user_m
 
 @pytest.fixture
 def protected_page():
-    page = (
-        Page.objects.get(depth=2, locale__language_code="en-gb")
-        .get_children()
-        .live()
-        .first()
-        .specific
-    )
+    page = StandardPageFactory(title="Papers for the board")
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="the-shared-word"
     )
@@ -150,7 +146,6 @@ def guess_page(client, page, restriction, password, address="203.0.113.7", langu
     )
 
 
-@pytest.mark.usefixtures("demo_site")
 def test_guessing_a_page_password_is_stopped_after_five_wrong_tries(protected_page):
     page, restriction = protected_page
     client = Client()
@@ -170,7 +165,6 @@ def test_guessing_a_page_password_is_stopped_after_five_wrong_tries(protected_pa
     assert other.status_code == 302
 
 
-@pytest.mark.usefixtures("demo_site")
 def test_the_page_lockout_page_speaks_arabic(protected_page):
     page, restriction = protected_page
     client = Client()
