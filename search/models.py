@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -16,13 +17,19 @@ from home.models import SitePage
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 # Characters the search engines treat as syntax (SQLite's FTS5 fails on quotes and brackets):
-# everything but letters, digits, spaces, apostrophes and hyphens becomes a space.
+# everything but letters, digits, spaces, apostrophes, hyphens and combining marks becomes a
+# space. Combining marks (Unicode category M) belong to the letter before them: Arabic vowel
+# signs and the shadda, or an accent typed as a separate character, must not split a word.
 QUERY_SYNTAX = re.compile(r"[^\w\s'-]")
+
+
+def _syntax_to_space(match: re.Match) -> str:
+    return match.group() if unicodedata.category(match.group()).startswith("M") else " "
 
 
 def clean_query(text: str) -> str:
     """The words a reader searched for, without search syntax, at most MAX_QUERY_LENGTH long."""
-    return " ".join(QUERY_SYNTAX.sub(" ", text).split())[:MAX_QUERY_LENGTH]
+    return " ".join(QUERY_SYNTAX.sub(_syntax_to_space, text).split())[:MAX_QUERY_LENGTH]
 
 
 class SearchPage(SitePage):

@@ -46,3 +46,16 @@ def test_empty_and_very_long_queries_are_handled(client):
     refused = client.get("/en-gb/search/", {"q": "x" * 5000})
     assert refused.status_code == 400
     assert "x" * 1001 not in refused.content.decode()
+
+
+def test_an_arabic_word_with_its_vowel_signs_is_searched_as_one_word(client):
+    """A shadda or a vowel sign belongs to its letter: the word is not split where it sits."""
+    translate(home_page(), title="الرئيسية")
+    translate(SearchPageFactory(), title="بحث")
+    about = StandardPageFactory(title="Champions", introduction="Champions change practice.")
+    translate(about, title="الروّاد", introduction="الروّاد يغيّرون الممارسة في لندن.")
+    StandardPageFactory(title="Other", introduction="Nothing to do with it.")
+    html = client.get("/ar/search/", {"q": "الروّاد"}).content.decode()
+    results = html.split('<ol class="search-results"', 1)[-1].split("</ol>", 1)[0]
+    assert ">الروّاد</a>" in results, "the page holding the word is found"
+    assert results.count("<li") == 1
