@@ -84,6 +84,10 @@ def test_a_post_is_never_answered_from_the_cache(client):
     get(client, event.url)
     _page, state = get(client, event.url)
     assert state == "hit"
+    # A post to the very address the cache holds goes to the page, not to the kept copy.
+    posted = client.post(event.url, {"anything": "x"}, HTTP_ORIGIN="http://testserver")
+    assert posted.headers.get(HEADER) is None
+    assert get(client, event.url)[1] == "hit", "the post neither stored nor dropped the page"
     response = client.post(
         f"/en-gb/sign-up/{event.pk}/",
         form_data(email="not-an-email"),
