@@ -9,6 +9,7 @@ looks in each of those stores after both commands."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from django.contrib.contenttypes.models import ContentType
@@ -105,6 +106,11 @@ def _for_email(email: str):
     ).select_related("event", "sector")
 
 
+def held_for_email(email: str) -> list[Registration]:
+    """The sign-ups (not yet anonymised) held for one email address, oldest first."""
+    return list(_for_email(email))
+
+
 def export_for_email(email: str) -> dict:
     registrations = []
     for registration in _for_email(email):
@@ -137,6 +143,12 @@ def export_for_email(email: str) -> dict:
             }
         )
     return {"email": email, "event_sign_ups": registrations}
+
+
+def export_json(email: str) -> str:
+    """`export_for_email` as the JSON file the person is sent (the command prints it; the
+    admin's personal-data page downloads it)."""
+    return json.dumps(export_for_email(email), indent=2, ensure_ascii=False)
 
 
 def erase_for_email(email: str, dry_run: bool = False) -> int:

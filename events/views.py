@@ -95,7 +95,13 @@ def sign_up(request, event_id: int):
     refusal = SIGN_UP_THROTTLE.refuse_email(form.cleaned_data["email"])
     if refusal:
         return throttled_response(request, refusal, back_url=event.url)
-    result = services.sign_up(event, form.cleaned_data, get_language())
+    try:
+        result = services.sign_up(event, form.cleaned_data, get_language())
+    except services.SignUpClosed:  # cancelled while the reader was filling in the form
+        event = _event(event_id)
+        return _render_event(
+            request, event, RegistrationForm(event=event), message=event.status_label
+        )
     return HttpResponseRedirect(
         reverse("events:signed_up", kwargs={"event_id": event.pk, "outcome": result.outcome}),
         status=303,

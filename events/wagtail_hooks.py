@@ -1,8 +1,11 @@
 """The admin for comms staff: sign-ups per event, filterable and exportable, organiser actions,
 and the waiting list following capacity changes. Only the Events team sees sign-ups, because
 they are personal data, and each permission means what it says: events.view_registration to
-list and inspect them, events.change_registration to edit, cancel or give a place, and
-events.export_registration to download them (no link, and a refusal, without it)."""
+list and inspect them, events.add_registration to sign someone up (the public form's rules and
+waiting list), events.change_registration to edit, cancel, give a place or cancel an event,
+and events.export_registration to download them (no link, and a refusal, without it).
+Personal-data requests need both change and export. Deleting is left to superusers (a
+deleted sign-up's place passes on, as with a cancellation)."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
 from events import admin_views
+from events.admin_forms import AddRegistrationForm, OrganiserRegistrationForm
 from events.models import EventPage, Registration
 
 
@@ -130,13 +134,20 @@ class RegistrationViewSet(ModelViewSet):
     ]
     index_view_class = RegistrationIndexView
     export_filename = "event-sign-ups"
-    form_fields = ["name", "organisation", "sector", "role", "access_needs", "dietary_needs"]
+    add_view_class = admin_views.RegistrationCreateView
+    edit_view_class = admin_views.RegistrationEditView
+    delete_view_class = admin_views.RegistrationDeleteView
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_reference_index = False
 
     def get_queryset(self, request):
         return Registration.objects.select_related("event", "sector")
+
+    def get_form_class(self, for_update=False):
+        """Adding asks what the public form asks (event, email, privacy consent); editing
+        changes the person's details and needs. Both keep the needs' consent rule."""
+        return OrganiserRegistrationForm if for_update else AddRegistrationForm
 
 
 registration_viewset = RegistrationViewSet("events_registration")
@@ -162,6 +173,11 @@ def register_event_admin_urls():
             name="events_promote_registration",
         ),
         path(
+            "events/personal-data/",
+            admin_views.PersonalDataView.as_view(),
+            name="events_personal_data",
+        ),
+        path(
             "events/<int:pk>/cancel-event/",
             admin_views.CancelEventView.as_view(),
             name="events_cancel_event",
@@ -178,6 +194,21 @@ class EventsTeamMenuItem(MenuItem):
 def register_summary_menu_item():
     return EventsTeamMenuItem(
         _("Sign-ups by event"), reverse("events_summary"), icon_name="date", order=301
+    )
+
+
+class PersonalDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perms(admin_views.PersonalDataView.permission_required)
+
+
+@hooks.register("register_admin_menu_item")
+def register_personal_data_menu_item():
+    return PersonalDataMenuItem(
+        _("Personal data requests"),
+        reverse("events_personal_data"),
+        icon_name="user",
+        order=302,
     )
 
 

@@ -23,6 +23,7 @@ from events.blocks import AgendaBlock, PastEventBlock, SpeakersBlock
 from events.calendar import event_json_ld
 from events.forms import RegistrationForm
 from events.models.locales import default_locale_id
+from events.models.registrations import Registration
 from events.models.signups import EventSignUp, EventStatus, attach_counts
 from home.caching import cached
 from home.listing import PREVIEW_SIZE, paginate
@@ -192,8 +193,8 @@ class EventPage(SitePage):
     cancelled = models.BooleanField(
         default=False,
         help_text=_(
-            "Tick if the event will not happen. Use the “Cancel event and email everyone” action "
-            "in the sign-ups admin to tell people who signed up."
+            "Set by “Cancel event” under Sign-ups by event, which also cancels everyone's "
+            "sign-up and emails them. Tick it here only for an event nobody has signed up for."
         ),
     )
     agenda = StreamField(AgendaBlock(), blank=True, help_text=_("The programme, in time order."))
@@ -300,8 +301,25 @@ class EventPage(SitePage):
             and self.signup_closes_at <= self.signup_opens_at
         ):
             errors["signup_closes_at"] = _("Sign-up must close after it opens.")
+        if self.cancelled and self._people_would_not_be_told():
+            errors["cancelled"] = _(
+                "People are signed up for this event. Use “Cancel event” under Sign-ups by "
+                "event instead: it marks the event cancelled and emails everyone in one step."
+            )
         if errors:
             raise ValidationError(errors)
+
+    def _people_would_not_be_told(self) -> bool:
+        """Ticking "cancelled" on a page stored as not cancelled while people are still
+        signed up: they would never be told (services.cancel_event cancels and emails them
+        before it ticks the page)."""
+        if self.pk is None or not EventPage.objects.filter(pk=self.pk, cancelled=False).exists():
+            return False
+        return (
+            Registration.objects.filter(event_id=self.canonical_event.pk)
+            .exclude(status=Registration.Status.CANCELLED)
+            .exists()
+        )
 
     # --- What readers see ------------------------------------------------------------------
 

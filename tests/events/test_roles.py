@@ -1,8 +1,10 @@
 """Permissions that mean what they say: each admin role against every sign-up screen.
 
-- Events team (view, change, export): sees, inspects, edits, cancels and downloads sign-ups.
+- Events team (view, add, change, export): sees, inspects, adds, edits, cancels and downloads
+  sign-ups, and answers personal-data requests.
 - A role that may only look (view, no export, no change): sees and inspects, but gets no
-  download link and a 403 when it asks for a download, and no cancel or edit.
+  download link and a 403 when it asks for a download, and no add, cancel, edit or
+  personal-data requests.
 - Editors and Moderators (Wagtail's page roles): no personal data at all.
 """
 
@@ -49,6 +51,8 @@ def view_only_group():
 def urls(signup) -> dict[str, str]:
     return {
         "list": f"/admin/events/sign-ups/?event={signup.event_id}",
+        "add": "/admin/events/sign-ups/new/",
+        "personal-data": "/admin/events/personal-data/",
         "summary": "/admin/events/summary/",
         "inspect": f"/admin/events/sign-ups/inspect/{signup.pk}/",
         "edit": f"/admin/events/sign-ups/edit/{signup.pk}/",
@@ -78,6 +82,8 @@ def test_the_events_team_can_do_everything_but_delete(client, django_user_model,
     assert "export=csv" in client.get(page["summary"]).content.decode()
     assert PERSON in client.get(page["inspect"]).content.decode()
     assert client.get(page["edit"]).status_code == 200
+    assert client.get(page["add"]).status_code == 200
+    assert client.get(page["personal-data"]).status_code == 200
     assert client.get(page["give-place"]).status_code == 200
     for export in ("export-csv", "export-xlsx"):
         response = client.get(page[export])
@@ -109,9 +115,9 @@ def test_a_role_without_the_export_permission_gets_no_link_and_a_refusal(
         response = client.get(page[export])
         assert response.status_code == 403, export
         assert not response.streaming and PERSON.encode() not in response.content
-    for action in ("edit", "delete"):
+    for action in ("add", "edit", "delete"):
         assert refused(client.get(page[action])), action
-    for action in ("cancel", "give-place"):
+    for action in ("cancel", "give-place", "personal-data"):
         assert client.get(page[action]).status_code == 403, action
         assert client.post(page[action]).status_code == 403, action
     signup.refresh_from_db()

@@ -14,7 +14,7 @@ CATALOGUE = ROOT / "home" / "locale" / "ar" / "LC_MESSAGES"
 def admin_only(path: str) -> bool:
     """Code and templates only editors see (the admin's own screens are in English)."""
     return (
-        path.endswith(("wagtail_hooks.py", "admin_views.py"))
+        path.endswith(("wagtail_hooks.py", "admin_views.py", "admin_forms.py"))
         or "/admin/" in path
         or path.startswith("templates/wagtailadmin/")
     )

@@ -1,10 +1,8 @@
 """Everything the site holds about one email address (a subject access request), as JSON."""
 
-import json
-
 from django.core.management.base import BaseCommand
 
-from events.personal_data import export_for_email
+from events.personal_data import export_json
 
 
 class Command(BaseCommand):
@@ -14,4 +12,4 @@ class Command(BaseCommand):
         parser.add_argument("email")
 
     def handle(self, *args, email: str, **options):
-        self.stdout.write(json.dumps(export_for_email(email), indent=2, ensure_ascii=False))
+        self.stdout.write(export_json(email))
