@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
-from events.forms import clean_text
+from events.forms import apply_consent_rule, clean_text
 from events.models import EventPage, Registration
 from home.models import Sector
 
@@ -76,13 +76,7 @@ class OrganiserRegistrationForm(WagtailAdminModelForm):
             if isinstance(cleaned.get(field), str):
                 cleaned[field] = clean_text(cleaned[field])
         # The public form's rule: needs only with their consent; no needs, no consent.
-        for needs, message in CONSENT_ERRORS.items():
-            consent = f"{needs}_consent"
-            if cleaned.get(needs) and not cleaned.get(consent):
-                self.add_error(consent, message)
-            if not cleaned.get(needs):
-                cleaned[consent] = False
-        return cleaned
+        return apply_consent_rule(self, cleaned, CONSENT_ERRORS)
 
 
 class AddRegistrationForm(OrganiserRegistrationForm):

@@ -74,6 +74,19 @@ class AccessibleForm(forms.Form):
         self._describe_fields()
 
 
+def apply_consent_rule(form: forms.Form, cleaned: dict, messages: dict) -> dict:
+    """The one rule for needs (public form and admin alike): needs are kept only with their
+    consent ticked (`messages` maps each needs field to the error shown on its consent box),
+    and blank needs clear their consent."""
+    for needs, message in messages.items():
+        consent = f"{needs}_consent"
+        if cleaned.get(needs) and not cleaned.get(consent):
+            form.add_error(consent, message)
+        if not cleaned.get(needs):
+            cleaned[consent] = False
+    return cleaned
+
+
 class NeedsForm(AccessibleForm):
     """Access and dietary needs may be health data: each is stored only with its own consent.
 
@@ -112,24 +125,19 @@ class NeedsForm(AccessibleForm):
     )
 
     def clean(self):
-        cleaned = super().clean()
-        for field, consent, message in (
-            (
-                "access_needs",
-                "access_needs_consent",
-                _("Tick the box to let us store your access needs, or leave them blank."),
-            ),
-            (
-                "dietary_needs",
-                "dietary_needs_consent",
-                _("Tick the box to let us store your dietary needs, or leave them blank."),
-            ),
-        ):
-            if cleaned.get(field) and not cleaned.get(consent):
-                self.add_error(consent, message)
-            if not cleaned.get(field):
-                cleaned[consent] = False
-        return cleaned
+        super().clean()
+        return apply_consent_rule(
+            self,
+            self.cleaned_data,
+            {
+                "access_needs": _(
+                    "Tick the box to let us store your access needs, or leave them blank."
+                ),
+                "dietary_needs": _(
+                    "Tick the box to let us store your dietary needs, or leave them blank."
+                ),
+            },
+        )
 
 
 class RegistrationForm(NeedsForm):
