@@ -6,7 +6,7 @@ it, through the admin. The Events team's sign-up screens are in tests/events/tes
 - Moderators publish.
 - Translators translate into Arabic and touch nothing else.
 - Site administrators manage users, groups, settings and workflows, without being superusers.
-- The Events team edits no page.
+- The Events team: tests/events/test_roles.py.
 """
 
 from __future__ import annotations
@@ -158,15 +158,6 @@ def test_a_site_administrator_manages_users_groups_settings_and_workflows(
     assert client.get(settings_url, follow=True).status_code == 200
     assert refused(client.get(add_url(home_page()))), "content is the editors' work"
     assert refused(client.get("/admin/events/sign-ups/")), "sign-ups are the Events team's"
-
-
-def test_the_events_team_cannot_edit_pages(client, django_user_model):
-    client.force_login(member_of(django_user_model, "Events team"))
-    page = StandardPageFactory(title="Not theirs")
-    assert refused(client.get(reverse("wagtailadmin_pages:edit", args=[page.id])))
-    assert refused(client.get(add_url(home_page())))
-    footer = FooterTextFactory()
-    assert refused(client.get(reverse("wagtailsnippets_home_footertext:edit", args=[footer.pk])))
 
 
 def test_every_page_and_the_draftable_snippets_go_through_the_moderators_approval():
