@@ -4,13 +4,16 @@
   moved or deleted, and when a model an app `watch`es (or its many-to-many tags) changes.
 - The CDN in front of the site is purged of a published or unpublished page and every page
   listing it (home/purging.py).
+- Translators may edit each new language's page tree (the roles: home/migrations/0004).
 """
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home import caching, purging
@@ -57,3 +60,27 @@ def forget_content_when_watched_tags_change(sender, **kwargs) -> None:
 @receiver([page_published, page_unpublished], dispatch_uid="purge-affected")
 def purge_page_and_its_listings(sender, instance, **kwargs) -> None:
     purging.purge_affected(sender, instance, **kwargs)
+
+
+TRANSLATORS = "Translators"
+
+
+@receiver(post_save, dispatch_uid="roles-translators-new-language")
+def let_translators_edit_a_new_language(sender, instance, created, **kwargs) -> None:
+    """A new language's home page (a page just under the root, not in the default language)
+    gives the Translators group page editing on it, so on that language's whole tree, as the
+    roles migration did for the languages that existed then. Wagtail's page permissions know no
+    languages: a tree's top page is where a language begins."""
+    if kwargs.get("raw") or not (created and isinstance(instance, Page) and instance.depth == 2):
+        return
+    if instance.locale.language_code == settings.LANGUAGE_CODE:
+        return
+    group = Group.objects.filter(name=TRANSLATORS).first()
+    if group is not None:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=instance,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename="change_page"
+            ),
+        )

@@ -17,7 +17,13 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -244,7 +250,12 @@ class SelfAssessmentPage(RoadmapContent, RoutablePageMixin, SitePage):
 
 
 class Recommendation(
-    TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
 ):
     """A recommendation from the research, for one audience (implementers, system leaders or
     the VRU), under a driver of change, for one or more stages. It appears on its stages'

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
@@ -155,7 +155,7 @@ class SiteSettings(BaseSiteSetting):
         ]
 
 
-class FooterText(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+class FooterText(TranslatableMixin, WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
     """The footer's words: where to find support, and a line about the programme."""
 
     support_heading = models.CharField(max_length=100, default="Need support?")
@@ -184,7 +184,7 @@ class FooterText(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model
         return f"{_('Footer text')} ({self.locale})"
 
 
-class NoticeBanner(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+class NoticeBanner(TranslatableMixin, WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
     """A site-wide notice editors switch on and off, e.g. a change to an event."""
 
     LEVELS = [("info", _("Information")), ("important", _("Important"))]

@@ -6,6 +6,7 @@
   download link and a 403 when it asks for a download, and no add, cancel, edit or
   personal-data requests.
 - Editors and Moderators (Wagtail's page roles): no personal data at all.
+- The Events team edits no page and no snippet (home/migrations/0004_roles_as_code.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.contrib.auth.models import Group, Permission
 from events import services
 from events.factories import EventPageFactory
 from events.models import Registration
+from home.factories import FooterTextFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +142,17 @@ def test_page_editors_and_moderators_see_no_personal_data(client, django_user_mo
     assert client.post(page["edit"], {"name": "Changed"}).status_code in (302, 403)
     signup.refresh_from_db()
     assert (signup.status, signup.name) == (Registration.Status.CONFIRMED, "Erin Private")
+
+
+def test_the_events_team_cannot_edit_pages_or_snippets(client, django_user_model, signup):
+    user = member_of(django_user_model, Group.objects.get(name="Events team"))
+    client.force_login(user)
+    event = signup.event
+    for url in (
+        f"/admin/pages/{event.id}/edit/",
+        f"/admin/pages/add/events/eventpage/{event.get_parent().id}/",
+        f"/admin/snippets/home/footertext/edit/{FooterTextFactory().pk}/",
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert response.status_code == 403 or response["Location"].rstrip("/") == "/admin", url
