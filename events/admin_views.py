@@ -1,5 +1,6 @@
 """Admin views for comms staff: counts per event, organiser actions on sign-ups (add, edit,
-delete, cancel, give a place, cancel an event) and personal-data requests.
+delete, cancel, give a place, cancel an event), personal-data requests and requeueing emails
+from the email log.
 
 Every action goes through events.services (or events.personal_data, which the manage.py
 commands use too), the same code as the public pages, so the capacity lock, the waiting list
@@ -29,6 +30,7 @@ from wagtail.admin.views.generic.models import CreateView, DeleteView, EditView
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
+from events import emails as emails_module
 from events import personal_data, services
 from events.models import EventPage, Registration, attach_counts
 
@@ -449,3 +451,95 @@ class PersonalDataView(EventsTeamMixin, EventsAdminPage, TemplateView):
         context = super().get_context_data(**kwargs)
         context["actions"] = {action.name: action.value for action in PersonalDataAction}
         return context
+
+
+# --- The email log: putting given-up emails back in the queue -----------------------------
+
+
+def chosen_ids(data) -> list[int]:
+    """The email ids ticked in the log (or given on a single email's link), ignoring junk."""
+    return [int(value) for value in data.getlist("id") if value.isdigit()]
+
+
+class RequeueEmailsView(ConfirmActionView):
+    """Puts given-up emails back in the queue, after asking: the ones ticked in the email log
+    (`?id=1&id=2`, or one email's own link), or every given-up email (`?all=1`). It calls
+    the same function as `manage.py requeue_emails`; any chosen email that was not given up
+    (already requeued, sent, still being retried) is left alone."""
+
+    template_name = "events/admin/requeue_emails.html"
+    permission_required = "events.requeue_outboundemail"
+    page_title = gettext_lazy("Requeue given-up emails")
+    header_icon = "mail"
+
+    def handle_no_permission(self):
+        return refuse(
+            self.request,
+            _(
+                "The email log is for the Events team: your role may not requeue emails. Ask an administrator if your work needs it."
+            ),
+        )
+
+    @cached_property
+    def data(self):
+        return self.request.POST if self.request.method == "POST" else self.request.GET
+
+    @cached_property
+    def every_one(self) -> bool:
+        return self.data.get("all") == "1"
+
+    @cached_property
+    def ids(self) -> list[int] | None:
+        """None for every given-up email; else the chosen ids (maybe none)."""
+        return None if self.every_one else chosen_ids(self.data)
+
+    def describe(self):
+        if self.ids == []:
+            return {
+                "question": _("No email was chosen: there is nothing to requeue."),
+                "button": "",
+            }
+        emails = list(emails_module.given_up(self.ids).select_related("registration__event"))
+        if not emails:
+            return {
+                "question": _(
+                    "None of the chosen emails has been given up (they are waiting, sent or still being retried): there is nothing to requeue."
+                ),
+                "button": "",
+            }
+        question = ngettext(
+            "Put %(count)s given-up email back in the queue? The sender will try it again from scratch.",
+            "Put %(count)s given-up emails back in the queue? The sender will try each again from scratch.",
+            len(emails),
+        ) % {"count": len(emails)}
+        return {
+            "question": question,
+            "button": _("Yes, requeue"),
+            "emails": [
+                {
+                    "to": email.to,
+                    "kind": emails_module.kind_label(emails_module.kind_of(email)),
+                    "event": email.registration.event if email.registration else None,
+                }
+                for email in emails
+            ],
+            "every_one": self.every_one,
+            "ids": self.ids or [],
+        }
+
+    def act(self):
+        count = emails_module.requeue_given_up(self.ids)
+        if not count:
+            raise ActionRefused(
+                _(
+                    "Nothing was requeued: none of the chosen emails had been given up (someone may have requeued them already)."
+                )
+            )
+        return ngettext(
+            "Requeued %(count)s email: the sender will send it shortly.",
+            "Requeued %(count)s emails: the sender will send them shortly.",
+            count,
+        ) % {"count": count}
+
+    def next_url(self):
+        return reverse("events_email_log:index")

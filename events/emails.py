@@ -9,7 +9,12 @@ Sending claims the row with one conditional UPDATE (pending/failed → sending),
 senders running at once can never both send it. A failed email is retried later with a
 growing delay (EMAIL_RETRY_DELAY_SECONDS, doubling each time, at most six hours apart);
 after MAX_ATTEMPTS it is marked "gave up", counted in the senders' output, and can be put
-back in the queue with `requeue_emails`.
+back in the queue with `requeue_emails` or from the admin's email log (both call
+`requeue_given_up`).
+
+An email's kind is the start of its idempotency key (`queue` writes "confirmed:12",
+"resend:12:…", and `OutboxBackend` "mail:…"), so the email log can say and filter which email
+each row is without a column of its own (`kind_of`, `of_kind`).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from events.calendar import event_ics
 from events.links import manage_url, public_base_url
@@ -54,6 +60,28 @@ class EmailKind(StrEnum):
     CANCELLED_BY_ORGANISER = "cancelled_by_organiser"
     EVENT_CANCELLED = "event_cancelled"
     REMINDER = "reminder"
+
+    @property
+    def label(self) -> str:
+        """The kind in words, for the admin's email log."""
+        return str(KIND_LABELS[self])
+
+
+# The key prefix of every email sent with Django's mail functions (OutboxBackend): Wagtail's
+# own (moderation notices, password resets, account notifications).
+SITE_EMAIL = "mail"
+
+KIND_LABELS = {
+    EmailKind.CONFIRMED: gettext_lazy("Place confirmed"),
+    EmailKind.WAITING: gettext_lazy("On the waiting list"),
+    EmailKind.RESEND: gettext_lazy("Sign-up details sent again"),
+    EmailKind.PROMOTED: gettext_lazy("Place from the waiting list"),
+    EmailKind.CANCELLED: gettext_lazy("Place cancelled"),
+    EmailKind.CANCELLED_BY_ORGANISER: gettext_lazy("Place cancelled by the organisers"),
+    EmailKind.EVENT_CANCELLED: gettext_lazy("Event cancelled"),
+    EmailKind.REMINDER: gettext_lazy("Reminder"),
+    SITE_EMAIL: gettext_lazy("Admin email (moderation, password reset)"),
+}
 
 
 SUBJECTS = {
@@ -216,10 +244,33 @@ def send_pending(limit: int | None = None, should_stop=lambda: False) -> SendRep
     return report
 
 
-def requeue_given_up() -> int:
-    """Put every given-up email back in the queue with a fresh set of attempts. The last
-    error stays on the row until the next try. Returns how many."""
-    return OutboundEmail.objects.filter(status=OutboundEmail.Status.GAVE_UP).update(
+def kind_of(email: OutboundEmail) -> str:
+    """Which email this is (an EmailKind or SITE_EMAIL), or "" for a key of another shape."""
+    prefix = email.idempotency_key.partition(":")[0]
+    return prefix if prefix in KIND_LABELS else ""
+
+
+def kind_label(kind: str) -> str:
+    return str(KIND_LABELS.get(kind, ""))
+
+
+def of_kind(emails, kind: str):
+    """The emails of one kind (`kind_of`), from a queryset of OutboundEmail."""
+    return emails.filter(idempotency_key__startswith=f"{kind}:")
+
+
+def given_up(ids=None):
+    """The emails the senders gave up on (of those with the given ids, if any are given)."""
+    emails = OutboundEmail.objects.filter(status=OutboundEmail.Status.GAVE_UP)
+    return emails if ids is None else emails.filter(pk__in=ids)
+
+
+def requeue_given_up(ids=None) -> int:
+    """Put the given-up emails (every one, or those of the given ids) back in the queue with
+    a fresh set of attempts; any other email is left alone. The last error stays on the row
+    until the next try. Returns how many. `manage.py requeue_emails` and the admin's email
+    log both call this."""
+    return given_up(ids).update(
         status=OutboundEmail.Status.PENDING, attempts=0, next_attempt_at=None, claimed_at=None
     )
 
@@ -254,7 +305,7 @@ class OutboxBackend(BaseEmailBackend):
                     text=message.body,
                     html=html,
                     ics=ics,
-                    idempotency_key=f"mail:{uuid4().hex}",
+                    idempotency_key=f"{SITE_EMAIL}:{uuid4().hex}",
                 )
             count += 1
         return count

@@ -1,5 +1,7 @@
 """The admin for comms staff: sign-ups per event, filterable and exportable, organiser actions,
-and the waiting list following capacity changes. Only the Events team sees sign-ups, because
+the waiting list following capacity changes, and the email log (every outbox email, with
+given-up ones put back in the queue: events.view_outboundemail and
+events.requeue_outboundemail, the Events team's). Only the Events team sees sign-ups, because
 they are personal data, and each permission means what it says: events.view_registration to
 list and inspect them, events.add_registration to sign someone up (the public form's rules and
 waiting list), events.change_registration to edit, cancel, give a place or cancel an event,
@@ -14,18 +16,21 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale
+from wagtail.permission_policies import ModelPermissionPolicy
 
-from events import admin_views
+from events import admin_views, emails
 from events.admin_forms import AddRegistrationForm, OrganiserRegistrationForm
-from events.models import EventPage, Registration
+from events.models import EventPage, OutboundEmail, Registration
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -158,6 +163,266 @@ def register_registration_viewset():
     return registration_viewset
 
 
+# --- The email log ------------------------------------------------------------------------
+#
+# What it shows is what the Events team needs to see whether an email reached someone, and to
+# put it back in the queue: the recipient, which email it was (kind, event), where it stands,
+# the tries and the last error, and when. The listing never shows the email's text, HTML or
+# calendar file, and neither does the detail screen: they hold the person's name, their manage
+# link (a key that lets anyone cancel their place) and an online event's private joining link,
+# and none of that helps to tell why an email did not go. The detail screen adds the subject
+# (it names the event or the page, never the person; Wagtail also puts it in the label of each
+# row's menu) and the whole last error (a mail server's refusal, which at most quotes the
+# recipient's address, already shown). No sign-up
+# details (needs, organisation) appear: the sign-up itself is under "Event sign-ups".
+
+
+class EmailLogPermissionPolicy(ModelPermissionPolicy):
+    """The email log can be looked at and its given-up emails requeued; nobody adds, edits or
+    deletes outbox rows in the admin, not even a superuser (the site writes them, the sender
+    updates them), so those screens and buttons never appear."""
+
+    ALLOWED = frozenset({"view", "requeue"})
+
+    def user_has_permission(self, user, action):
+        return action in self.ALLOWED and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+REQUEUE_FORM_ID = "email-log-requeue"
+
+
+class EmailLogFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=OutboundEmail.Delivery.choices,
+        method="filter_status",
+        empty_label=_("All"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"),
+        choices=[(str(kind), label) for kind, label in emails.KIND_LABELS.items()],
+        method="filter_kind",
+        empty_label=_("All kinds"),
+    )
+    event = django_filters.ModelChoiceFilter(
+        queryset=EventPage.objects.none(),
+        field_name="registration__event",
+        label=_("Event"),
+        empty_label=_("All events"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["event"].queryset = EventPage.objects.filter(
+            locale=Locale.get_default()
+        ).order_by("-start")
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(status__in=OutboundEmail.statuses_for(value))
+
+    def filter_kind(self, queryset, name, value):
+        return emails.of_kind(queryset, value)
+
+    class Meta:
+        model = OutboundEmail
+        fields: list[str] = []
+
+
+class RequeueColumn(Column):
+    """For a given-up email: a box to tick for "Requeue chosen emails" and a link to requeue
+    that one email (both lead to a confirmation screen that posts)."""
+
+    def get_value(self, instance):
+        if instance.status != OutboundEmail.Status.GAVE_UP:
+            return ""
+        return format_html(
+            '<input type="checkbox" name="id" value="{}" form="{}" aria-label="{}"> '
+            '<a href="{}?id={}">{}</a>',
+            instance.pk,
+            REQUEUE_FORM_ID,
+            _("Choose the email to %(to)s") % {"to": instance.to},
+            reverse("events_requeue_emails"),
+            instance.pk,
+            _("Requeue"),
+        )
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        if request is None or not request.user.has_perm("events.requeue_outboundemail"):
+            context["value"] = self.empty_value_display  # the requeue would be refused anyway
+        return context
+
+
+def _event_title(email: OutboundEmail) -> str:
+    return email.registration.event.title if email.registration is not None else ""
+
+
+def _kind_label(email: OutboundEmail) -> str:
+    return emails.kind_label(emails.kind_of(email))
+
+
+class EmailLogIndexView(IndexView):
+    default_ordering = "-created_at"  # the newest first
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        columns[0].label = _("Recipient")  # the title column, linking to the detail screen
+        return columns
+
+    @cached_property
+    def can_requeue(self) -> bool:
+        return self.user_has_permission("requeue")
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.can_requeue and emails.given_up().exists():
+            buttons.append(
+                HeaderButton(
+                    _("Requeue all given up"),
+                    url=reverse("events_requeue_emails") + "?all=1",
+                    icon_name="resubmit",
+                )
+            )
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["requeue_url"] = reverse("events_requeue_emails")
+        context["requeue_form_id"] = REQUEUE_FORM_ID
+        context["can_requeue_on_page"] = self.can_requeue and any(
+            email.status == OutboundEmail.Status.GAVE_UP for email in context["object_list"]
+        )
+        return context
+
+
+EMAIL_DETAIL_FIELDS = [
+    "to",
+    "kind",
+    "event",
+    "subject",
+    "delivery",
+    "attempts",
+    "last_error",
+    "created_at",
+    "sent_at",
+    "next_attempt_at",
+]
+
+
+class EmailLogInspectView(InspectView):
+    """One email: the listing's columns, the subject and the whole last error; never its text
+    (see the comment above)."""
+
+    labels = {
+        "to": _("Recipient"),
+        "kind": _("Kind"),
+        "event": _("Event"),
+        "delivery": _("Status"),
+        "created_at": _("Queued"),
+        "sent_at": _("Sent"),
+        "next_attempt_at": _("Next attempt"),
+    }
+
+    def get_field_label(self, field_name, field):
+        if field_name in self.labels:
+            return self.labels[field_name]
+        return super().get_field_label(field_name, field)
+
+    def get_kind_display_value(self):
+        return _kind_label(self.object) or "-"
+
+    def get_event_display_value(self):
+        return _event_title(self.object) or "-"
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.object.status == OutboundEmail.Status.GAVE_UP and self.user_has_permission(
+            "requeue"
+        ):
+            buttons.append(
+                HeaderButton(
+                    _("Requeue"),
+                    url=reverse("events_requeue_emails") + f"?id={self.object.pk}",
+                    icon_name="resubmit",
+                )
+            )
+        return buttons
+
+
+class EmailLogViewSet(ModelViewSet):
+    """Every email in the outbox, sign-up emails and Wagtail's own alike, for the Events team."""
+
+    model = OutboundEmail
+    icon = "mail"
+    menu_label = _("Email log")
+    menu_order = 303
+    add_to_admin_menu = True
+    url_prefix = "events/emails"
+    list_display = [
+        "to",
+        Column("kind", label=_("Kind"), accessor=_kind_label),
+        Column("event", label=_("Event"), accessor=_event_title),
+        Column("status", label=_("Status"), accessor="get_delivery_display"),
+        Column("attempts", label=_("Attempts"), sort_key="attempts"),
+        Column(
+            "last_error",
+            label=_("Last error"),
+            accessor=lambda email: Truncator(email.last_error).chars(120),
+        ),
+        DateColumn("created_at", label=_("Queued"), sort_key="created_at"),
+        DateColumn("sent_at", label=_("Sent"), sort_key="sent_at"),
+        DateColumn("next_attempt_at", label=_("Next attempt"), sort_key="next_attempt_at"),
+        RequeueColumn("requeue", label=_("Requeue")),
+    ]
+    filterset_class = EmailLogFilterSet
+    search_fields = ["to"]
+    index_view_class = EmailLogIndexView
+    index_results_template_name = "events/admin/email_log_results.html"
+    inspect_view_class = EmailLogInspectView
+    inspect_view_enabled = True
+    # Never the text, HTML or calendar file (see the comment above the email log).
+    inspect_view_fields = EMAIL_DETAIL_FIELDS
+    copy_view_enabled = False
+    add_to_reference_index = False
+
+    @property
+    def permission_policy(self):
+        return EmailLogPermissionPolicy(self.model)
+
+    def get_queryset(self, request):
+        return OutboundEmail.objects.select_related("registration__event")
+
+    def get_urlpatterns(self):
+        # The listing and one email's screen only: nothing here adds, edits or deletes.
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+    def get_permissions_to_register(self):
+        return (
+            super()
+            .get_permissions_to_register()
+            .filter(codename__in=["view_outboundemail", "requeue_outboundemail"])
+        )
+
+
+email_log_viewset = EmailLogViewSet("events_email_log")
+
+
+@hooks.register("register_admin_viewset")
+def register_email_log_viewset():
+    return email_log_viewset
+
+
 @hooks.register("register_admin_urls")
 def register_event_admin_urls():
     return [
@@ -176,6 +441,11 @@ def register_event_admin_urls():
             "events/personal-data/",
             admin_views.PersonalDataView.as_view(),
             name="events_personal_data",
+        ),
+        path(
+            "events/emails/requeue/",
+            admin_views.RequeueEmailsView.as_view(),
+            name="events_requeue_emails",
         ),
         path(
             "events/<int:pk>/cancel-event/",

@@ -21,6 +21,14 @@ class OutboundEmail(models.Model):
         FAILED = "failed", _("Failed, will retry")
         GAVE_UP = "gave_up", _("Failed too many times")
 
+    class Delivery(models.TextChoices):
+        """Where an email stands, in the admin's email log's four words (from `status`)."""
+
+        WAITING = "waiting", _("Waiting")
+        SENT = "sent", _("Sent")
+        FAILING = "failing", _("Failing, will retry")
+        GIVEN_UP = "given_up", _("Given up")
+
     to = models.EmailField(max_length=254)
     subject = models.CharField(max_length=300)
     text = models.TextField()
@@ -45,6 +53,30 @@ class OutboundEmail(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("outbound email")
+        permissions = [("requeue_outboundemail", "Can requeue given-up emails")]
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to}"
+
+    @property
+    def delivery(self) -> OutboundEmail.Delivery:
+        return DELIVERY_OF_STATUS[OutboundEmail.Status(self.status)]
+
+    def get_delivery_display(self) -> str:
+        return str(self.delivery.label)
+
+    @classmethod
+    def statuses_for(cls, delivery: str) -> list[str]:
+        """The `status` values that make up one delivery state (for filtering)."""
+        return [status for status, shown in DELIVERY_OF_STATUS.items() if shown == delivery]
+
+
+# Being sent counts as waiting: it is either sent in a moment or, if the sender died, tried
+# again; a failed email that will be retried is failing until it is sent or given up.
+DELIVERY_OF_STATUS = {
+    OutboundEmail.Status.PENDING: OutboundEmail.Delivery.WAITING,
+    OutboundEmail.Status.SENDING: OutboundEmail.Delivery.WAITING,
+    OutboundEmail.Status.SENT: OutboundEmail.Delivery.SENT,
+    OutboundEmail.Status.FAILED: OutboundEmail.Delivery.FAILING,
+    OutboundEmail.Status.GAVE_UP: OutboundEmail.Delivery.GIVEN_UP,
+}

@@ -1,10 +1,10 @@
 """Put emails the senders gave up on (too many failed tries, e.g. a long mail-server outage)
-back in the queue, once the cause is fixed. The sender then tries each again from scratch."""
+back in the queue, once the cause is fixed. The sender then tries each again from scratch.
+The admin's email log does the same, with the same function (`emails.requeue_given_up`)."""
 
 from django.core.management.base import BaseCommand
 
-from events.emails import requeue_given_up
-from events.models import OutboundEmail
+from events.emails import given_up, requeue_given_up
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         if dry_run:
-            count = OutboundEmail.objects.filter(status=OutboundEmail.Status.GAVE_UP).count()
+            count = given_up().count()
             self.stdout.write(f"{count} given-up email(s) would be requeued.")
             return
         count = requeue_given_up()
