@@ -22,21 +22,16 @@ EDITOR_WARNING = "source page has been published since this translation was last
 
 
 @pytest.fixture
-def admin_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def english():
     locale("ar")
     return StandardPageFactory(title="Safe spaces", introduction="The first version.")
 
 
-def submit_for_translation(admin_client, page, capture):
-    """The "Translate this page" form, into Arabic, as an editor sends it."""
+def submit_for_translation(client, page, capture):
+    """The "Translate this page" form, into Arabic, as an editor (signed in on `client`) sends
+    it; the translation is published at once, as the English page is live."""
     with capture(execute=True):
-        response = admin_client.post(
+        response = client.post(
             reverse("wagtail_localize:submit_page_translation", args=[page.id]),
             {"locales": [locale("ar").id]},
         )
@@ -50,11 +45,11 @@ def publish_a_change(page, introduction):
     page.save_revision().publish()
 
 
-def sync_translated_pages(admin_client, page, capture):
+def sync_translated_pages(client, page, capture):
     """The "Sync translated pages" form, publishing the translations, as an editor sends it."""
     source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
     with capture(execute=True):
-        response = admin_client.post(
+        response = client.post(
             reverse("wagtail_localize:update_translations", args=[source.id]),
             {"publish_translations": "on"},
         )
