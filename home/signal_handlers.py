@@ -1,7 +1,8 @@
 """The shared app's signal handlers, connected by importing this module in HomeConfig.ready.
 
 - The content cache (home/caching.py) is forgotten when a page is published, unpublished,
-  moved or deleted, and when a model an app `watch`es (or its many-to-many tags) changes.
+  moved or deleted, and when a model an app `watch`es (or its many-to-many tags) changes,
+  including wagtail-localize's translation records (for the out-of-date translation notice).
 - The CDN in front of the site is purged of a published or unpublished page and every page
   listing it (home/purging.py).
 - Translators may edit each new language's page tree (the roles: home/migrations/0004).
@@ -15,6 +16,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import GroupPagePermission, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail_localize.models import Translation, TranslationSource
 
 from home import caching, purging
 from home.models import (
@@ -32,6 +34,10 @@ from home.models import (
 caching.watch(
     FooterText, NoticeBanner, SiteSettings, Principle, DriverOfChange, Audience, Sector, Borough
 )
+# Submitting a page for translation, syncing it and stopping a synced translation save these:
+# whether a translated page shows the "translated from an earlier version" notice
+# (home/translations.py) can change with them, without a publish.
+caching.watch(Translation, TranslationSource)
 
 
 @receiver([page_published, page_unpublished, post_page_move], dispatch_uid="caching-page-changed")

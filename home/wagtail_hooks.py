@@ -1,5 +1,8 @@
-"""Admin screens for the shared snippets: the taxonomy, footer text and notice banner."""
+"""Admin screens for the shared snippets (the taxonomy, footer text and notice banner), the
+editor guide, the dashboard's example-content panel, and the warning on an out-of-date
+translation's editor."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -18,6 +21,7 @@ from home.models import (
     Principle,
     Sector,
 )
+from home.translations import out_of_date_translation_of
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -117,3 +121,24 @@ def register_editor_guide_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_example_content_panel(request, panels):
     panels.append(ExampleContentPanel())
+
+
+# Before wagtail-localize's own hook (order 0), which answers with its translation editor.
+@hooks.register("before_edit_page", order=-1)
+def warn_when_the_translation_is_out_of_date(request, page):
+    """Translators opening a translation whose source page has been published since it was
+    last synced (home/translations.py) are told so at the top of the editor."""
+    if request.method != "GET":
+        return None
+    translation = out_of_date_translation_of(page)
+    if translation is not None:
+        messages.warning(
+            request,
+            _(
+                "The %(language)s source page has been published since this translation was "
+                "last synced. Use “Sync translated pages” on the %(language)s page to bring "
+                "its changes in."
+            )
+            % {"language": translation.source.locale.get_display_name()},
+        )
+    return None

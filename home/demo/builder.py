@@ -92,6 +92,18 @@ class Demo:
             self.report(f"  translated “{instance}” into {target.get_display_name()}")
         return translated
 
+    def sync(self, instance) -> None:
+        """Bring the translations of `instance` up to date after it is published again, as an
+        editor's "Sync translated pages" with "Publish immediately" does, so they are not out of
+        date (home/translations.py)."""
+        source = TranslationSource.objects.get_for_instance_or_none(instance)
+        if source is None:
+            return
+        source.update_from_db()
+        for translation in source.translations.filter(enabled=True):
+            translation.save_target(publish=True)
+        self.report(f"  synced the translations of “{instance}”")
+
     def missing_strings(self, instance, strings: dict[str, str]) -> list[str]:
         """Source strings of `instance` that `strings` does not translate (for checking demo data)."""
         source, _ = TranslationSource.get_or_create_from_instance(instance)

@@ -947,3 +947,4 @@ def feature_pages(demo: Demo) -> None:
     home.save_revision().publish()
     demo.created += 1
     demo.report(f"  featured {home.featured_items.count()} pages on the home page")
+    demo.sync(home)

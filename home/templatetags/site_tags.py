@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home import caching, chrome_context, images, json_ld
+from home import caching, chrome_context, images, json_ld, translations
 from home.examples import is_example, labelled
 
 register = template.Library()
@@ -55,6 +55,13 @@ def language_links(context, page=None) -> list[dict]:
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def stale_translation(context, page=None) -> dict:
+    """The current source page, when `page` is a translation made from an earlier version of it
+    (home/translations.py); empty otherwise. Cached: no query once warm."""
+    return translations.stale_source_link(page, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
