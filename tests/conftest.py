@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("TESTING", "true")
 
@@ -51,6 +52,13 @@ def pytest_configure(config):
     folder the run's demo seed is shared in; the workers it starts inherit its name."""
     if not hasattr(config, "workerinput") and SEEDS_ENV not in os.environ:
         config.stash[_SEED_FOLDER] = make_run_seed_folder()
+    # Each test process keeps its media files in its own folder of the run's, so two workers
+    # never write, read or delete each other's files (and the run leaves none behind).
+    if SEEDS_ENV in os.environ:
+        from django.conf import settings
+
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        settings.MEDIA_ROOT = Path(os.environ[SEEDS_ENV]) / f"media-{worker}"
 
 
 def pytest_unconfigure(config):
