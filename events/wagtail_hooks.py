@@ -11,9 +11,12 @@ deleted sign-up's place passes on, as with a cancellation)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import django_filters
+from django.db.models import Count, Q
 from django.urls import path, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -21,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -31,6 +35,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from events import admin_views, emails
 from events.admin_forms import AddRegistrationForm, OrganiserRegistrationForm
 from events.models import EventPage, OutboundEmail, Registration
+from events.models.locales import default_locale_id
+from events.models.signups import attach_counts
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -480,6 +486,89 @@ def register_personal_data_menu_item():
         icon_name="user",
         order=302,
     )
+
+
+# --- The dashboard's panels ---------------------------------------------------------------
+#
+# Each panel makes a fixed number of queries, however many events or emails there are
+# (tests/events/test_dashboard.py pins them), and only the Events team (and superusers) see
+# them, with the permissions the sign-ups and the email log ask for.
+
+DASHBOARD_EVENTS = 10  # the soonest; the rest are under "Sign-ups by event"
+
+
+class UpcomingEventsPanel(Component):
+    """The next events: places left, how many are waiting and sign-ups in the last seven days.
+    Three queries: the events, their counts by status, the week's sign-ups."""
+
+    name = "events_upcoming"
+    order = 60
+    template_name = "events/admin/dashboard_upcoming_events.html"
+
+    def get_context_data(self, parent_context=None):
+        now = timezone.now()
+        events = list(
+            EventPage.objects.live()
+            .filter(locale_id=default_locale_id(), end__gte=now, cancelled=False)
+            .order_by("start")[:DASHBOARD_EVENTS]
+        )
+        if not events:
+            return {"rows": []}
+        attach_counts(events, sources={})  # default-language events: their own sign-ups
+        this_week = dict(
+            Registration.objects.filter(
+                event_id__in=[event.pk for event in events],
+                created_at__gte=now - timedelta(days=7),
+            )
+            .exclude(status=Registration.Status.CANCELLED)
+            .values("event_id")
+            .annotate(n=Count("pk"))
+            .values_list("event_id", "n")
+        )
+        rows = [
+            {
+                "event": event,
+                "places_left": event.signup.places_left,
+                "waiting": event.signup.counts[Registration.Status.WAITING],
+                "this_week": this_week.get(event.pk, 0),
+            }
+            for event in events
+        ]
+        return {"rows": rows, "summary_url": reverse("events_summary")}
+
+
+class EmailsPanel(Component):
+    """Emails waiting to be sent, failing (to be retried) and given up, with a link to the email
+    log: one query."""
+
+    name = "events_emails"
+    order = 70
+    template_name = "events/admin/dashboard_emails.html"
+
+    def get_context_data(self, parent_context=None):
+        delivery = OutboundEmail.Delivery
+        counts = OutboundEmail.objects.aggregate(
+            **{
+                state: Count("pk", filter=Q(status__in=OutboundEmail.statuses_for(state)))
+                for state in (delivery.WAITING, delivery.FAILING, delivery.GIVEN_UP)
+            }
+        )
+        log_url = reverse(email_log_viewset.get_url_name("index"))
+        return {
+            "rows": [
+                (state.label, counts[state], f"{log_url}?status={state}")
+                for state in (delivery.WAITING, delivery.FAILING, delivery.GIVEN_UP)
+            ],
+            "log_url": log_url,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_events_panels(request, panels):
+    if request.user.has_perm("events.view_registration"):
+        panels.append(UpcomingEventsPanel())
+    if request.user.has_perm("events.view_outboundemail"):
+        panels.append(EmailsPanel())
 
 
 @hooks.register("site_purge_urls")

@@ -1,5 +1,5 @@
 """Admin screens for the shared snippets (the taxonomy, footer text and notice banner), the
-editor guide, the dashboard's example-content panel, and the warning on an out-of-date
+editor guide, the dashboard's example-content and out-of-date translations panels, and the warning on an out-of-date
 translation's editor."""
 
 from django.contrib import messages
@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.accounts import wagtail_hooks as _account_hooks  # noqa: F401  (two-step sign-in screens)
-from home.admin_views import ExampleContentPanel, editor_guide
+from home.admin_views import ExampleContentPanel, OutOfDateTranslationsPanel, editor_guide
 from home.models import (
     Audience,
     Borough,
@@ -121,6 +121,11 @@ def register_editor_guide_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_example_content_panel(request, panels):
     panels.append(ExampleContentPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_out_of_date_translations_panel(request, panels):
+    panels.append(OutOfDateTranslationsPanel())
 
 
 # Before wagtail-localize's own hook (order 0), which answers with its translation editor.
