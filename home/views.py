@@ -62,13 +62,19 @@ def _urlset(request, pages):
         url = page.get_full_url(request)
         if not url:
             continue
-        entry = {
-            "url": url,
-            "lastmod": page.last_published_at,
-            "language": page.locale.language_code,
-        }
-        groups[page.translation_key].append(entry)
-        entries.append((page.translation_key, entry))
+        # A page that serves more than itself (e.g. the roadmap's recommendations listing and
+        # its audience views) names the extra paths in `sitemap_paths()`, relative to its URL.
+        extra = getattr(page.specific_class, "sitemap_paths", None)
+        paths = [""] + (page.specific.sitemap_paths() if extra else [])
+        for path in paths:
+            entry = {
+                "url": url + path.lstrip("/"),
+                "lastmod": page.last_published_at,
+                "language": page.locale.language_code,
+            }
+            key = (page.translation_key, path)
+            groups[key].append(entry)
+            entries.append((key, entry))
     urls = [
         {**entry, "alternates": groups[key] if len(groups[key]) > 1 else []}
         for key, entry in entries

@@ -88,6 +88,14 @@ class RoadmapPage(RoadmapContent, RoutablePageMixin, SitePage):
             f"/recommendations/{audience.slug}/" for audience in audiences
         ]
 
+    def sitemap_paths(self) -> list[str]:
+        """The listings this page serves besides itself, for the sitemap (home/views.py): the
+        recommendations listing and one view per audience (the print view repeats the page)."""
+        audiences = Audience.terms_in(self.locale_id)
+        return ["recommendations/"] + [
+            f"recommendations/{audience.slug}/" for audience in audiences
+        ]
+
     @path("")
     def journey(self, request):
         return self.render(request)

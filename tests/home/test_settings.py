@@ -18,6 +18,7 @@ from django.test import RequestFactory
 from wagtail.models import Page
 
 from home.factories import StandardPageFactory, translate
+from roadmap.factories import complete_roadmap
 from tests.support.server import ROOT, free_port
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -301,6 +302,31 @@ def test_the_sitemap_lists_every_live_page_with_its_translations(client):
         Page.objects.live().public().filter(depth__gt=1).exclude(content_type__model="searchpage")
     )
     assert len(entries) == live.count()
+
+
+@pytest.mark.django_db
+def test_the_sitemap_lists_the_recommendations_listing_and_each_audience_view(client):
+    roadmap = complete_roadmap()
+    translate(roadmap.page, title="خارطة الطريق")
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    tree = ET.fromstring(response.content)  # noqa: S314 (our own response)
+    entries = {
+        urlsplit(url.find(f"{SITEMAP}loc").text).path: {
+            link.get("hreflang"): urlsplit(link.get("href")).path
+            for link in url.findall(f"{XHTML}link")
+        }
+        for url in tree.findall(f"{SITEMAP}url")
+    }
+    views = ["recommendations/"] + [f"recommendations/{a.slug}/" for a in roadmap.audiences]
+    assert "recommendations/vru/" in views
+    for view in views:
+        both = {"en-gb": f"/en-gb/roadmap/{view}", "ar": f"/ar/roadmap/{view}"}
+        assert entries[f"/en-gb/roadmap/{view}"] == both
+        assert entries[f"/ar/roadmap/{view}"] == both
+        for path in both.values():  # every one listed is a page that answers
+            assert client.get(path).status_code == 200
+    assert "/en-gb/roadmap/print/" not in entries  # the print view repeats the page
 
 
 # --- Error pages ------------------------------------------------------------------------------
