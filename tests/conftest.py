@@ -9,7 +9,7 @@
   and copied into each xdist worker's database: tests/support/server.py). Those tests
   are marked `demo` and run after every other test, so the others really see an empty site.
 - Marks: `browser` (Chromium), `server` (real servers in other processes; set automatically
-  for the server fixtures), `slow` (other processes), `demo` (automatic). `make test-fast`
+  for the server fixtures), `slow` (other processes, the admin crawl), `demo` (automatic). `make test-fast`
   runs what has none of them; `make test` runs everything, in pytest-xdist workers.
 - `site_server` starts the real site (gunicorn) on a free loopback port against its own
   database, for browser and multi-process tests. It honours DATABASE_URL, so the same tests
