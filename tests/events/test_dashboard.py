@@ -9,36 +9,17 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.factories import EventPageFactory, RegistrationFactory
 from events.models import OutboundEmail, Registration
+from tests.support.dashboard import DASHBOARD_QUERIES, dashboard, queries_for_dashboard
 
 pytestmark = pytest.mark.django_db
 
-# The whole admin home for a superuser (every panel), once warm: the same in
-# tests/home/test_dashboard.py.
-DASHBOARD_QUERIES = 45
 
 EVENTS_HEADING = "Upcoming events"
 EMAILS_HEADING = 'id="dashboard-emails-heading">Emails</h2>'
-
-
-def dashboard(client) -> str:
-    response = client.get("/admin/")
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def queries_for_dashboard(client) -> int:
-    dashboard(client)  # a first visit fills per-process caches (locales, site, permissions)
-    cache.clear()  # nothing from the cache: cached sign-up counts would hide a query per event
-    with CaptureQueriesContext(connection) as queries:
-        dashboard(client)
-    return len(queries)
 
 
 def row_of(html: str, title: str) -> str:

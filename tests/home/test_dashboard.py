@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.factories import (
@@ -22,25 +19,9 @@ from home.factories import (
     translate,
 )
 from roadmap.factories import RecommendationFactory
+from tests.support.dashboard import DASHBOARD_QUERIES, dashboard, queries_for_dashboard
 
 pytestmark = pytest.mark.django_db
-
-# The whole admin home for a superuser (every panel, events and emails included), once warm.
-DASHBOARD_QUERIES = 45
-
-
-def dashboard(client) -> str:
-    response = client.get("/admin/")
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def queries_for_dashboard(client) -> int:
-    dashboard(client)  # a first visit fills per-process caches (locales, site, permissions)
-    cache.clear()  # nothing from the cache: cached sign-up counts would hide a query per event
-    with CaptureQueriesContext(connection) as queries:
-        dashboard(client)
-    return len(queries)
 
 
 def stale_translation(title: str):

@@ -1,0 +1,25 @@
+"""The admin home (dashboard) as the dashboard tests of every app read it."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+# The whole admin home for a superuser (every panel, events and emails included), once warm:
+# the same whatever the content, so a panel that queries per item fails the budget tests.
+DASHBOARD_QUERIES = 45
+
+
+def dashboard(client) -> str:
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def queries_for_dashboard(client) -> int:
+    dashboard(client)  # a first visit fills per-process caches (locales, site, permissions)
+    cache.clear()  # nothing from the cache: cached sign-up counts would hide a query per event
+    with CaptureQueriesContext(connection) as queries:
+        dashboard(client)
+    return len(queries)
