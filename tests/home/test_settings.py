@@ -279,22 +279,27 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
     assert re.search(r"^Sitemap: http://testserver/sitemap\.xml$", text, re.MULTILINE)
 
 
-@pytest.mark.django_db
-def test_the_sitemap_lists_every_live_page_with_its_translations(client):
-    about = StandardPageFactory(title="About", slug="about")
-    translate(about, title="حول")
-    StandardPageFactory(parent=about, title="Cookies", slug="cookies")
-    StandardPageFactory(title="A draft", slug="draft", publish=False)
+def sitemap_entries(client) -> dict[str, dict[str, str]]:
+    """Each address /sitemap.xml lists, with its alternates by language."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     tree = ET.fromstring(response.content)  # noqa: S314 (our own response)
-    entries = {
+    return {
         urlsplit(url.find(f"{SITEMAP}loc").text).path: {
             link.get("hreflang"): urlsplit(link.get("href")).path
             for link in url.findall(f"{XHTML}link")
         }
         for url in tree.findall(f"{SITEMAP}url")
     }
+
+
+@pytest.mark.django_db
+def test_the_sitemap_lists_every_live_page_with_its_translations(client):
+    about = StandardPageFactory(title="About", slug="about")
+    translate(about, title="حول")
+    StandardPageFactory(parent=about, title="Cookies", slug="cookies")
+    StandardPageFactory(title="A draft", slug="draft", publish=False)
+    entries = sitemap_entries(client)
     assert entries["/en-gb/about/"] == {"en-gb": "/en-gb/about/", "ar": "/ar/about/"}
     assert entries["/ar/about/"] == {"en-gb": "/en-gb/about/", "ar": "/ar/about/"}
     assert entries["/en-gb/about/cookies/"] == {}  # English only: no alternates
@@ -308,16 +313,7 @@ def test_the_sitemap_lists_every_live_page_with_its_translations(client):
 def test_the_sitemap_lists_the_recommendations_listing_and_each_audience_view(client):
     roadmap = complete_roadmap()
     translate(roadmap.page, title="خارطة الطريق")
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    tree = ET.fromstring(response.content)  # noqa: S314 (our own response)
-    entries = {
-        urlsplit(url.find(f"{SITEMAP}loc").text).path: {
-            link.get("hreflang"): urlsplit(link.get("href")).path
-            for link in url.findall(f"{XHTML}link")
-        }
-        for url in tree.findall(f"{SITEMAP}url")
-    }
+    entries = sitemap_entries(client)
     views = ["recommendations/"] + [f"recommendations/{a.slug}/" for a in roadmap.audiences]
     assert "recommendations/vru/" in views
     for view in views:
