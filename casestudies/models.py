@@ -21,6 +21,7 @@ from casestudies.finder import CaseStudyFinder
 from casestudies.forms import CaseStudyPageForm
 from home.articles import ArticleMixin, atom_response
 from home.blocks import BaseStoryBlock
+from home.chrome_context import organisation
 from home.listing import paginate
 from home.models import Audience, Borough, DriverOfChange, Principle, SitePage
 
@@ -273,7 +274,7 @@ class CaseStudyPage(ArticleMixin, SitePage):
         context["related"] = self.related_case_studies
         return context
 
-    def article_author(self) -> str:
+    def article_author(self, request=None) -> str:
         return self.organisation
 
 
@@ -368,8 +369,9 @@ class ReportPage(ArticleMixin, SitePage):
     def get_citation(self, request=None) -> str:
         if self.citation:
             return self.citation
-        authors = self.authors or "London Violence Reduction Unit"
-        return f"{authors} ({self.publication_date.year}). {self.title}. London Violence Reduction Unit. {self.get_full_url(request)}"
+        publisher = organisation(request)["name"]
+        authors = self.authors or publisher
+        return f"{authors} ({self.publication_date.year}). {self.title}. {publisher}. {self.get_full_url(request)}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -380,8 +382,8 @@ class ReportPage(ArticleMixin, SitePage):
     def article_published(self):
         return self.publication_date
 
-    def article_author(self) -> str:
-        return self.authors or "London Violence Reduction Unit"
+    def article_author(self, request=None) -> str:
+        return self.authors or organisation(request)["name"]
 
 
 class ReportDocument(Orderable):

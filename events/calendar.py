@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress, vText
 
 from events.links import public_base_url
+from home.chrome_context import organisation
 from home.examples import labelled
 
 PRODID = "-//Trauma-Informed London//Events//EN"
@@ -26,8 +27,19 @@ def _location(event) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def event_ics(events, for_attendee: bool = False, name: str = "") -> bytes:
+def _organizer(request=None) -> vCalAddress:
+    """The organisation that runs the site as the events' organiser: its name (from the site
+    settings) and its contact email when there is one, else the site's address."""
+    found = organisation(request)
+    email = found["contact_email"]
+    organizer = vCalAddress(f"mailto:{email}" if email else public_base_url() + "/")
+    organizer.params["cn"] = vText(found["name"])
+    return organizer
+
+
+def event_ics(events, for_attendee: bool = False, name: str = "", request=None) -> bytes:
     """A calendar with the given events. `for_attendee` adds the online joining link."""
+    organizer = _organizer(request) if events else None
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -51,6 +63,7 @@ def event_ics(events, for_attendee: bool = False, name: str = "") -> bytes:
             entry.add("location", location)
         url = public_base_url() + (event.url or "")
         entry.add("url", url)
+        entry.add("organizer", organizer)
         entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
         entry.add(
             "last-modified",
@@ -62,7 +75,7 @@ def event_ics(events, for_attendee: bool = False, name: str = "") -> bytes:
     return calendar.to_ical()
 
 
-def event_json_ld(event) -> dict:
+def event_json_ld(event, request=None) -> dict:
     """schema.org Event, as search engines read it."""
     modes = {
         event.Mode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
@@ -100,7 +113,7 @@ def event_json_ld(event) -> dict:
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": {
             "@type": "Organization",
-            "name": "London Violence Reduction Unit",
+            "name": organisation(request)["name"],
             "url": public_base_url() + "/",
         },
         "url": public_base_url() + (event.url or ""),

@@ -201,7 +201,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 @require_GET
 def event_calendar(request, event_id: int):
     event = _event(event_id)
-    return _ics_response(event_ics([event]), f"{event.slug}.ics")
+    return _ics_response(event_ics([event], request=request), f"{event.slug}.ics")
 
 
 @require_GET
@@ -215,6 +215,6 @@ def calendar_feed(request):
     past = list(live.filter(end__lt=now).order_by("-start")[:CALENDAR_FEED_PAST])
     events = past[::-1] + upcoming
     return _ics_response(
-        event_ics(events, name=_("Trauma-Informed London events")),
+        event_ics(events, name=_("Trauma-Informed London events"), request=request),
         "trauma-informed-london-events.ics",
     )

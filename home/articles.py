@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 
 from home import images
+from home.chrome_context import organisation
 from home.examples import labelled
 
 
@@ -51,6 +52,16 @@ def atom_response(
     return response
 
 
+def publisher_json_ld(request=None) -> dict:
+    """The organisation that runs the site, as schema.org publisher: its name and, when the
+    site settings have one, its logo (both from the cached chrome)."""
+    found = organisation(request)
+    publisher: dict = {"@type": "GovernmentOrganization", "name": found["name"]}
+    if found["logo"]:
+        publisher["logo"] = {"@type": "ImageObject", **found["logo"]}
+    return publisher
+
+
 def article_json_ld(page, request, *, description: str, published=None, author=None) -> dict:
     """Schema.org Article data for a page (written by templates/components/json_ld.html)."""
     data = {
@@ -60,7 +71,7 @@ def article_json_ld(page, request, *, description: str, published=None, author=N
         "description": labelled(description or "", page),
         "url": page.get_full_url(request),
         "inLanguage": get_language(),
-        "publisher": {"@type": "GovernmentOrganization", "name": "London Violence Reduction Unit"},
+        "publisher": publisher_json_ld(request),
     }
     published = published or page.first_published_at
     if published:
@@ -96,7 +107,7 @@ class ArticleMixin(_ArticleBase):
     def article_published(self):
         return self.first_published_at
 
-    def article_author(self) -> str:
+    def article_author(self, request=None) -> str:
         return ""
 
     def get_context(self, request, *args, **kwargs):
@@ -107,6 +118,6 @@ class ArticleMixin(_ArticleBase):
             request,
             description=self.article_description(),
             published=self.article_published(),
-            author=self.article_author(),
+            author=self.article_author(request),
         )
         return context

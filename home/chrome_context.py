@@ -3,22 +3,52 @@ contact details) for one site in the reader's language, as the dict templates re
 
 Every page needs it and it changes only when an editor publishes, so it is kept in the
 content cache (home/caching.py) and rebuilt after any change. The models it reads are the
-site-wide settings and snippets in home/models/site_wide.py.
+site-wide settings and snippets in home/models/site_wide.py; they are looked up in the app
+registry rather than imported, since page models (home.articles) read the organisation from here.
 """
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail.rich_text import expand_db_html
 
+from home import images
 from home.caching import cached
-from home.models import FooterText, NoticeBanner, SiteSettings
+
+# The publisher's logo in schema.org data: within what search engines show.
+LOGO_SPEC = "max-600x600"
 
 
 def get_chrome(site) -> dict:
     """Navigation, footer and notice for the site in the reader's language, from the cache."""
     return cached(f"site:{site.pk}:{get_language()}", lambda: build_chrome(site))
+
+
+def organisation(request=None) -> dict:
+    """The organisation that runs the site, as its settings name it: `name`, and `logo` (a
+    dict of url, width and height, or None) and `contact_email`. Read from the cached chrome of the request's site
+    (the default site without a request), so pages pay no query for it once the chrome is cached.
+    """
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    chrome = get_chrome(site) if site is not None else {}
+    return {
+        "name": chrome.get("organisation_name", ""),
+        "logo": chrome.get("organisation_logo"),
+        "contact_email": chrome.get("contact_email", ""),
+    }
+
+
+def _logo(image) -> dict | None:
+    """The organisation's logo as search engines are given it, or None (none set, or the
+    rendition cannot be made)."""
+    logo = images.rendition(image, LOGO_SPEC)
+    if logo is None:
+        return None
+    return {"url": logo.full_url, "width": logo.width, "height": logo.height}
 
 
 def build_chrome(site) -> dict:
@@ -29,7 +59,10 @@ def build_chrome(site) -> dict:
         {"title": page.title, "url": page.get_url(), "path": page.url_path}
         for page in home.get_children().live().in_menu().filter(locale=locale)
     ]
-    settings = SiteSettings.for_site(site)
+    settings = apps.get_model("home", "SiteSettings").for_site(site)
+    FooterText = apps.get_model("home", "FooterText")
+    NoticeBanner = apps.get_model("home", "NoticeBanner")
+    default_quick_exit = settings._meta.get_field("quick_exit_url").default
     footer_pages = [settings.privacy_page, settings.accessibility_page, settings.cookies_page]
     footer_links = [
         {"title": shown.title, "url": shown.get_url()}
@@ -60,6 +93,12 @@ def build_chrome(site) -> dict:
         else None,
         "search_url": search_page.get_url() if search_page else "",
         "organisation_name": settings.organisation_name,
+        "organisation_logo": _logo(settings.organisation_logo)
+        if settings.organisation_logo_id
+        else None,
+        "quick_exit_url": settings.quick_exit_url or default_quick_exit,
+        "quick_exit_is_default": (settings.quick_exit_url or default_quick_exit)
+        == default_quick_exit,
         "contact_email": settings.contact_email,
         "contact_phone": settings.contact_phone,
         "social_links": settings.social_links(),

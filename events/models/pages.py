@@ -343,7 +343,7 @@ class EventPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", RegistrationForm(event=self))
         context["privacy_url"] = _privacy_url(request)
-        context["json_ld"] = event_json_ld(self)
+        context["json_ld"] = event_json_ld(self, request)
         return context
 
     # --- Sign-up (worked out by EventSignUp, events/models/signups.py) ----------------------

@@ -130,7 +130,7 @@ class NewsPage(ArticleMixin, SitePage):
     def article_published(self):
         return self.date
 
-    def article_author(self) -> str:
+    def article_author(self, request=None) -> str:
         return self.author
 
     def _siblings(self):

@@ -3,6 +3,7 @@ social links, footer pages), the translatable footer text and the notice banner.
 
 from __future__ import annotations
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,6 +11,19 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+DEFAULT_ORGANISATION_NAME = "London Violence Reduction Unit"
+# Somewhere harmless and everyday, so that leaving in a hurry gives nothing away.
+DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
+
+# Its own code, so that forms keep its message instead of their own "Enter a valid URL".
+validate_https = URLValidator(
+    schemes=["https"],
+    code="not_https",
+    message=_(
+        "Enter a full web address that starts with https://, e.g. https://www.bbc.co.uk/weather."
+    ),
+)
 
 
 @register_setting(icon="site")
@@ -26,8 +40,32 @@ class SiteSettings(BaseSiteSetting):
     youtube_url = models.URLField(blank=True, verbose_name=_("YouTube address"))
     organisation_name = models.CharField(
         max_length=150,
-        default="London Violence Reduction Unit",
-        help_text=_("Who runs the site, as shown in the footer."),
+        default=DEFAULT_ORGANISATION_NAME,
+        help_text=_(
+            "Who runs the site: shown in the footer, and named as publisher and organiser in "
+            "what search engines and calendars read and in the citations of reports."
+        ),
+    )
+    organisation_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Optional. The organisation's logo, given to search engines with the name of the "
+            "publisher. Use a square or wide logo on a plain background."
+        ),
+    )
+    quick_exit_url = models.URLField(
+        default=DEFAULT_QUICK_EXIT_URL,
+        validators=[validate_https],
+        verbose_name=_("quick exit address"),
+        help_text=_(
+            "Where the 'Leave this site' button takes readers. Choose a harmless, everyday site "
+            "(such as a weather or news page) that gives nothing away to someone looking over "
+            "their shoulder. Must start with https://."
+        ),
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -89,6 +127,7 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [
                 FieldPanel("organisation_name"),
+                FieldPanel("organisation_logo"),
                 FieldPanel("contact_email"),
                 FieldPanel("contact_phone"),
             ],
@@ -103,6 +142,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Social media"),
         ),
+        FieldPanel("quick_exit_url"),
         MultiFieldPanel(
             [
                 FieldPanel("privacy_page"),
