@@ -35,8 +35,10 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-# URLs in one sitemap file: a bigger site gets a sitemap index (/sitemap.xml) pointing to
-# files of at most this many (/sitemap-1.xml, ...), so no response grows with the content.
+# Pages in one sitemap file: a bigger site gets a sitemap index (/sitemap.xml) pointing to
+# files of at most this many pages (/sitemap-1.xml, ...), so no response grows with the content.
+# A page may add a few addresses of its own (`sitemap_paths()`, e.g. the roadmap's
+# recommendations listing and audience views), far below the protocol's 50,000 per file.
 SITEMAP_SIZE = 500
 XML = "application/xml; charset=utf-8"
 
@@ -99,7 +101,7 @@ def sitemap_xml(request):
 @require_GET
 @cache_control(public=True, max_age=3600)
 def sitemap_file(request, number: int):
-    """One file of a big site's sitemap: at most SITEMAP_SIZE pages."""
+    """One file of a big site's sitemap: at most SITEMAP_SIZE pages (and their own extra addresses)."""
     # An absurd number would overflow the database's OFFSET; no site has 100,000 files.
     if not 1 <= number <= 100_000:
         raise Http404("No such sitemap file")
