@@ -113,14 +113,21 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache, as a freshly deployed server would."""
+    """Each test starts with an empty cache, and no image remembered as broken (home/images.py
+    keeps that per process), as a freshly deployed server would."""
     from django.core.cache import cache, caches
 
-    cache.clear()
-    caches["renditions"].clear()
+    from home import images
+
+    def forget() -> None:
+        cache.clear()
+        caches["renditions"].clear()
+        images._failed_until.clear()
+        images._storage_paused_until = 0.0
+
+    forget()
     yield
-    cache.clear()
-    caches["renditions"].clear()
+    forget()
 
 
 @pytest.fixture(scope="session")

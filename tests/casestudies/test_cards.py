@@ -14,23 +14,12 @@ from casestudies.factories import (
     CaseStudyPageFactory,
     listing_image,
 )
-from home import images
 from home.factories import PrincipleFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 FINDER = "/en-gb/stories/"
-
-
-@pytest.fixture(autouse=True)
-def _forget_failures():
-    """Each test starts with no image remembered as broken, as a fresh process would."""
-    images._failed_until.clear()
-    images._storage_paused_until = 0.0
-    yield
-    images._failed_until.clear()
-    images._storage_paused_until = 0.0
 
 
 @pytest.fixture

@@ -16,23 +16,12 @@ import pytest
 from django.core.files.base import ContentFile
 
 from casestudies.factories import CaseStudyPageFactory
-from home import images
 from home.demo.builder import make_image
 from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def _forget_failures():
-    """Each test starts with no image remembered as broken, as a fresh process would."""
-    images._failed_until.clear()
-    images._storage_paused_until = 0.0
-    yield
-    images._failed_until.clear()
-    images._storage_paused_until = 0.0
 
 
 def broken_image(title: str, how: str):
