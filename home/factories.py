@@ -14,6 +14,7 @@ Factories import factory-boy, a development dependency: production code never im
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import factory
@@ -21,6 +22,7 @@ from django.conf import settings
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
+from home import spam
 from home.models import (
     Audience,
     Borough,
@@ -248,3 +250,9 @@ class NoticeBannerFactory(PublishedSnippetFactory):
         model = NoticeBanner
 
     message = "<p>A notice made for a test.</p>"
+
+
+def served_stamp(form_name: str, seconds_ago: float = 60) -> dict:
+    """A public form's spam stamp (home/spam.py) as if the form was served `seconds_ago`: what
+    a person's browser posts after taking that long to fill it in."""
+    return {spam.STAMP_FIELD: spam.stamp(form_name, issued_at=time.time() - seconds_ago)}

@@ -6,11 +6,15 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import re
 import threading
 import time
+import urllib.request
 
 import pytest
+from django.conf import settings
 
+from home import spam
 from tests.support.server import free_port, start_site_server
 
 
@@ -99,6 +103,16 @@ def create_event(server, slug: str, capacity: int, mode: str = "hybrid") -> dict
     code = CREATE_EVENT.format(title=f"Test event {slug}", slug=slug, mode=mode, capacity=capacity)
     result = server.manage("shell", "-c", code)
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def served_stamp(server, event: dict) -> dict:
+    """The sign-up form's spam stamp (home/spam.py) as the event page hands it out, once a
+    person would have filled the form in: it waits the minimum fill time."""
+    with urllib.request.urlopen(server.url + event["url"], timeout=30) as page:
+        html = page.read().decode()
+    value = re.search(r'name="form_started" value="([^"]+)"', html).group(1)
+    time.sleep(settings.FORM_MIN_FILL_SECONDS)
+    return {spam.STAMP_FIELD: value}
 
 
 COUNT = """

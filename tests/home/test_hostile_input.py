@@ -27,7 +27,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
-from events.factories import EventPageFactory
+from events.factories import EventPageFactory, form_data
 from events.links import manage_path
 from events.models import OutboundEmail, Registration
 from home.models import Audience, StandardPage
@@ -234,7 +234,7 @@ def corpus_targets(client) -> list[Target]:
     event = EventPageFactory(slug="hostile-corpus", capacity=1000)
     client.post(
         f"/en-gb/sign-up/{event.pk}/",
-        {"name": "Corpus", "email": "manage@example.org", "privacy_consent": "on"},
+        form_data(name="Corpus", email="manage@example.org"),
         HTTP_ORIGIN="http://testserver",
     )
     registration = Registration.objects.get(event=event)
