@@ -29,11 +29,11 @@ from home import spam
 from home.security import same_origin_post
 from home.throttling import Rate, Throttle, throttled_response
 
-# A reader signs up a few times at most; colleagues behind one office connection a few more.
-# Per email address, so that no one's inbox can be flooded with confirmations.
 # The sign-up form's name in its spam stamp (home/spam.py), as templates/events/event_page.html
 # writes it with {% spam_fields "sign-up" %}.
 SIGN_UP_FORM = "sign-up"
+# A reader signs up a few times at most; colleagues behind one office connection a few more.
+# Per email address, so that no one's inbox can be flooded with confirmations.
 SIGN_UP_THROTTLE = Throttle(
     "sign-up",
     per_address=(Rate(10, 10 * 60), Rate(40, 24 * 60 * 60)),

@@ -28,6 +28,8 @@ from home.models import (
     Borough,
     DriverOfChange,
     FooterText,
+    FormField,
+    FormPage,
     HomePage,
     NewsIndexPage,
     NewsPage,
@@ -160,6 +162,36 @@ class StandardPageFactory(PageFactory):
     body = factory.LazyFunction(
         lambda: [("paragraph", "<p>A paragraph of a page made for a test.</p>")]
     )
+
+
+# A contact form's questions: (label, field type, required, choices).
+CONTACT_QUESTIONS = [
+    ("Your name", "singleline", True, ""),
+    ("Email address", "email", True, ""),
+    ("Your sector", "radio", False, "Health\nPolicing\nEducation"),
+    ("Your message", "multiline", True, ""),
+    ("I agree to be contacted about my message", "checkbox", True, ""),
+]
+
+
+class FormPageFactory(PageFactory):
+    """A form page; `questions=` a list of (label, field type, required, choices), a contact
+    form's by default."""
+
+    class Meta:
+        model = FormPage
+
+    title = "Contact us"
+    introduction = "<p>Send us a message.</p>"
+    thank_you_text = "<p>We reply within five working days.</p>"
+
+    @classmethod
+    def _create(cls, model_class, *args, questions=None, **kwargs):
+        kwargs["form_fields"] = [
+            FormField(label=label, field_type=kind, required=required, choices=choices)
+            for label, kind, required, choices in (questions or CONTACT_QUESTIONS)
+        ]
+        return super()._create(model_class, *args, **kwargs)
 
 
 class NewsIndexPageFactory(PageFactory):

@@ -492,6 +492,8 @@ if TESTING:
 
 # How long personal data from event sign-ups is kept after the event ends.
 SIGNUP_RETENTION_DAYS = env_int("SIGNUP_RETENTION_DAYS", 180)
+# How long form pages' submissions (home.FormPage) are kept before they are deleted.
+FORM_SUBMISSION_RETENTION_DAYS = env_int("FORM_SUBMISSION_RETENTION_DAYS", 90)
 # How long a sign-up's private manage link keeps working after the event ends.
 SIGNUP_MANAGE_LINK_MAX_AGE_DAYS = env_int("SIGNUP_MANAGE_LINK_MAX_AGE_DAYS", 400)
 # The public baseline summary hides any group smaller than this.
