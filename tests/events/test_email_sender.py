@@ -24,9 +24,10 @@ from django.utils import timezone
 from events import emails, services
 from events.factories import EventPageFactory
 from events.models import OutboundEmail
-from tests.events.conftest import CollectingHandler, create_event, served_stamp
+from tests.events.conftest import create_event, served_stamp
 from tests.support.faults import HungListener, refusing_port
 from tests.support.server import start_site_server
+from tests.support.smtp import CollectingHandler
 
 
 def _timed(request_or_url) -> tuple[int, float]:

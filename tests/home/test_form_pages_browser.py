@@ -68,3 +68,32 @@ def test_the_contact_form_empty_with_mistakes_and_sent(site_server, browser_page
     page.get_by_role("button", name=words["send"]).click()
     expect(page.get_by_role("heading", name=words["thanks"])).to_be_visible()
     _assert_accessible(page, f"{language} contact form, sent")
+
+
+SET_ADDRESS = """
+from home.models import FormPage
+page = FormPage.objects.get(locale__language_code="en-gb", slug="contact")
+page.to_address = "programme-team@example.org"
+page.subject = "Contact form: a message from the website"
+page.save_revision().publish()
+"""
+
+
+def test_a_sent_contact_form_reaches_the_team_by_email(events_server, smtp_server, browser_page):
+    """The journey with the site's real email sender and an SMTP server on loopback: the team's
+    mailbox gets the reader's message."""
+    events_server.manage("shell", "-c", SET_ADDRESS)
+    words = LANGUAGES["en-gb"]
+    page = browser_page
+    page.goto(f"{events_server.url}/en-gb/get-involved/contact/")
+    page.get_by_label(words["name"]).fill("Sam Sender")
+    page.get_by_label(words["email"]).fill("sam.sender@example.org")
+    page.get_by_label(words["message"]).fill("We run a trauma-informed youth club in Hackney.")
+    page.get_by_label(words["consent"]).check()
+    page.wait_for_timeout(settings.FORM_MIN_FILL_SECONDS * 1000)  # a person takes a moment
+    page.get_by_role("button", name=words["send"]).click()
+    expect(page.get_by_role("heading", name=words["thanks"])).to_be_visible()
+    message = smtp_server.wait_for("programme-team@example.org", "Contact form")
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert "We run a trauma-informed youth club in Hackney." in text
+    assert "sam.sender@example.org" in text
