@@ -9,7 +9,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from events.models import EventIndexPage, EventPage, Registration
-from home.factories import PageFactory, default_locale
+from events.views import SIGN_UP_FORM
+from home.factories import PageFactory, default_locale, served_stamp
 
 
 class EventIndexPageFactory(PageFactory):
@@ -65,6 +66,11 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
 
 def form_data(**overrides) -> dict:
     """What the public sign-up form posts, with the required fields filled in."""
-    data = {"name": "Sam Signup", "email": "sam@example.org", "privacy_consent": "on"}
+    data = {
+        "name": "Sam Signup",
+        "email": "sam@example.org",
+        "privacy_consent": "on",
+        **served_stamp(SIGN_UP_FORM),  # a person who took a minute to fill it in
+    }
     data.update(overrides)
     return data

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from home.caching import cached
+from home.forms import AccessibleForm
 from home.models import Sector
 
 # Control characters (C0, DEL, C1) except tab and newline: they break emails, exports and
@@ -48,30 +49,6 @@ class CleanCharField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         return clean_text(value) if value else value
-
-
-class AccessibleForm(forms.Form):
-    """Links each field to its hint and error message for screen readers."""
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe_fields()
-
-    def _describe_fields(self):
-        for name, field in self.fields.items():
-            field_id = self.auto_id % self.add_prefix(name)
-            described_by = []
-            if field.help_text:
-                described_by.append(f"{field_id}-hint")
-            if self._errors and name in self._errors:
-                described_by.append(f"{field_id}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described_by:
-                field.widget.attrs["aria-describedby"] = " ".join(described_by)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._describe_fields()
 
 
 def apply_consent_rule(form: forms.Form, cleaned: dict, messages: dict) -> dict:

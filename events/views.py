@@ -25,9 +25,13 @@ from events.forms import CancelForm, NeedsForm, RegistrationForm
 from events.links import LinkExpired, LinkInvalid
 from events.models import EventPage, Registration
 from events.services import SignUpOutcome
+from home import spam
 from home.security import same_origin_post
 from home.throttling import Rate, Throttle, throttled_response
 
+# The sign-up form's name in its spam stamp (home/spam.py), as templates/events/event_page.html
+# writes it with {% spam_fields "sign-up" %}.
+SIGN_UP_FORM = "sign-up"
 # A reader signs up a few times at most; colleagues behind one office connection a few more.
 # Per email address, so that no one's inbox can be flooded with confirmations.
 SIGN_UP_THROTTLE = Throttle(
@@ -89,9 +93,14 @@ def sign_up(request, event_id: int):
         return _render_event(
             request, event, RegistrationForm(event=event), message=event.status_label
         )
+    verdict = spam.check(request.POST, SIGN_UP_FORM)
+    if verdict is spam.Verdict.HONEYPOT:  # a bot: answered as a person would be, nothing kept
+        return _signed_up_redirect(event, SignUpOutcome.CONFIRMED)
     form = RegistrationForm(request.POST, event=event)
     if not form.is_valid():
         return _render_event(request, event, form)
+    if not verdict.saves:  # too quick, or a stale stamp: the answers come back to send again
+        return _render_event(request, event, form, message=spam.SEND_AGAIN)
     refusal = SIGN_UP_THROTTLE.refuse_email(form.cleaned_data["email"])
     if refusal:
         return throttled_response(request, refusal, back_url=event.url)
@@ -102,8 +111,12 @@ def sign_up(request, event_id: int):
         return _render_event(
             request, event, RegistrationForm(event=event), message=event.status_label
         )
+    return _signed_up_redirect(event, result.outcome)
+
+
+def _signed_up_redirect(event: EventPage, outcome: SignUpOutcome) -> HttpResponseRedirect:
     return HttpResponseRedirect(
-        reverse("events:signed_up", kwargs={"event_id": event.pk, "outcome": result.outcome}),
+        reverse("events:signed_up", kwargs={"event_id": event.pk, "outcome": outcome}),
         status=303,
     )
 

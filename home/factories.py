@@ -14,6 +14,7 @@ Factories import factory-boy, a development dependency: production code never im
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import factory
@@ -21,11 +22,14 @@ from django.conf import settings
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
+from home import spam
 from home.models import (
     Audience,
     Borough,
     DriverOfChange,
     FooterText,
+    FormField,
+    FormPage,
     HomePage,
     NewsIndexPage,
     NewsPage,
@@ -160,6 +164,36 @@ class StandardPageFactory(PageFactory):
     )
 
 
+# A contact form's questions: (label, field type, required, choices).
+CONTACT_QUESTIONS = [
+    ("Your name", "singleline", True, ""),
+    ("Email address", "email", True, ""),
+    ("Your sector", "radio", False, "Health\nPolicing\nEducation"),
+    ("Your message", "multiline", True, ""),
+    ("I agree to be contacted about my message", "checkbox", True, ""),
+]
+
+
+class FormPageFactory(PageFactory):
+    """A form page; `questions=` a list of (label, field type, required, choices), a contact
+    form's by default."""
+
+    class Meta:
+        model = FormPage
+
+    title = "Contact us"
+    introduction = "<p>Send us a message.</p>"
+    thank_you_text = "<p>We reply within five working days.</p>"
+
+    @classmethod
+    def _create(cls, model_class, *args, questions=None, **kwargs):
+        kwargs["form_fields"] = [
+            FormField(label=label, field_type=kind, required=required, choices=choices)
+            for label, kind, required, choices in (questions or CONTACT_QUESTIONS)
+        ]
+        return super()._create(model_class, *args, **kwargs)
+
+
 class NewsIndexPageFactory(PageFactory):
     class Meta:
         model = NewsIndexPage
@@ -248,3 +282,9 @@ class NoticeBannerFactory(PublishedSnippetFactory):
         model = NoticeBanner
 
     message = "<p>A notice made for a test.</p>"
+
+
+def served_stamp(form_name: str, seconds_ago: float = 60) -> dict:
+    """A public form's spam stamp (home/spam.py) as if the form was served `seconds_ago`: what
+    a person's browser posts after taking that long to fill it in."""
+    return {spam.STAMP_FIELD: spam.stamp(form_name, issued_at=time.time() - seconds_ago)}

@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -17,6 +18,7 @@ from home.models import (
     Borough,
     DriverOfChange,
     FooterText,
+    FormPage,
     NoticeBanner,
     Principle,
     Sector,
@@ -147,3 +149,13 @@ def warn_when_the_translation_is_out_of_date(request, page):
             % {"language": translation.source.locale.get_display_name()},
         )
     return None
+
+
+@hooks.register("filter_form_submissions_for_user")
+def form_submissions_only_for_people_who_handle_personal_data(user, editable_forms):
+    """Form submissions are personal data: only people given "view form submission" (the
+    Events team, who hold the personal-data tools, and superusers) see them, for every form
+    page; editors who build forms see none."""
+    if not user.has_perm("wagtailforms.view_formsubmission"):
+        return editable_forms.none()
+    return Page.objects.type(FormPage)

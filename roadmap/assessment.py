@@ -229,6 +229,7 @@ def result_response(page, request):
             "sectors": Sector.terms_in(page.locale_id),
             "boroughs": Borough.terms_in(page.locale_id),
             "added": request.GET.get("added") == "1",
+            "send_again": request.GET.get("again") == "1",
         }
     )
     response = page.render(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from home import spam
 from home.models import Borough, DriverOfChange, Sector
 from home.security import same_origin_post
 from home.throttling import throttled_response
@@ -17,6 +18,9 @@ from roadmap.assessment import build_questions, read_answers, score
 from roadmap.baseline import BASELINE_THROTTLE
 from roadmap.baseline_token import TokenExpired, TokenInvalid, submission_key
 from roadmap.models import BaselineEntry, SelfAssessmentPage
+
+# The baseline form's name in its spam stamp (home/spam.py), as the result page writes it.
+BASELINE_FORM = "baseline"
 
 
 # No CSRF cookie for this public form (readers get no cookies): a forged cross-site post is
@@ -31,6 +35,12 @@ def add_to_baseline(request, page_id: int):
         return throttled_response(request, refusal, back_url=page.url)
     stages = page.journey_stages()
     answers = read_answers(request.POST, build_questions(page, stages))
+    result_url = f"{page.url}{page.reverse_subpage('result')}?{answers.query()}"
+    verdict = spam.check(request.POST, BASELINE_FORM)
+    if not verdict.saves:
+        # A bot that filled the hidden box is told it worked; a post sent too quickly (or from
+        # a page opened a day ago) shows the result again, asking to add it again.
+        return _see_result(result_url, "added=1" if verdict is spam.Verdict.HONEYPOT else "again=1")
     result = (
         score(answers, stages, DriverOfChange.terms_in(page.locale_id))
         if answers.complete
@@ -68,7 +78,10 @@ def add_to_baseline(request, page_id: int):
             )
     except IntegrityError:
         pass  # this token was used already (a double click, a resent form): once is enough
-    result_url = page.url + page.reverse_subpage("result")
-    response = HttpResponseRedirect(f"{result_url}?{answers.query()}&added=1#baseline")
+    return _see_result(result_url, "added=1")
+
+
+def _see_result(result_url: str, outcome: str) -> HttpResponseRedirect:
+    response = HttpResponseRedirect(f"{result_url}&{outcome}#baseline")
     response.status_code = 303  # see the result again with GET, so a reload cannot resend
     return response

@@ -492,10 +492,17 @@ if TESTING:
 
 # How long personal data from event sign-ups is kept after the event ends.
 SIGNUP_RETENTION_DAYS = env_int("SIGNUP_RETENTION_DAYS", 180)
+# How long form pages' submissions (home.FormPage) are kept before they are deleted.
+FORM_SUBMISSION_RETENTION_DAYS = env_int("FORM_SUBMISSION_RETENTION_DAYS", 90)
 # How long a sign-up's private manage link keeps working after the event ends.
 SIGNUP_MANAGE_LINK_MAX_AGE_DAYS = env_int("SIGNUP_MANAGE_LINK_MAX_AGE_DAYS", 400)
 # The public baseline summary hides any group smaller than this.
 BASELINE_MIN_GROUP_SIZE = env_int("BASELINE_MIN_GROUP_SIZE", 5)
+# Spam protection of the public forms (home/spam.py): a post sent sooner than this after the
+# form was served saves nothing and shows the form again; so does one served longer ago than
+# the maximum age (a day), so that a stamp cannot be reused for ever.
+FORM_MIN_FILL_SECONDS = env_int("FORM_MIN_FILL_SECONDS", 3)
+FORM_STAMP_MAX_AGE_SECONDS = env_int("FORM_STAMP_MAX_AGE_SECONDS", 24 * 60 * 60)
 
 # Seconds a CDN or browser may cache a public page (0 turns the header off).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300)

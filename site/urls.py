@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("casestudies.urls")),
     path("", include("events.urls")),
     path("", include("search.urls")),
+    path("", include("home.urls")),
     # Wagtail's password form for private pages, with wrong guesses limited (see above).
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

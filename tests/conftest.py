@@ -30,11 +30,13 @@ from tests.support.accounts import VerifiedClient, authenticator_for
 from tests.support.server import (
     SEEDS_ENV,
     SiteServer,
+    free_port,
     load_demo_seed,
     make_run_seed_folder,
     remove_run_seed_folder,
     start_site_server,
 )
+from tests.support.smtp import CollectingHandler
 
 _SEED_FOLDER = pytest.StashKey()
 
@@ -188,3 +190,38 @@ def browser_page(chromium):
     violations = page.csp_violations()
     context.close()
     assert not violations, f"Content-Security-Policy violations: {violations}"
+
+
+@pytest.fixture(scope="session")
+def smtp_server() -> CollectingHandler:
+    """A real SMTP server on loopback that keeps every message it receives."""
+    from aiosmtpd.controller import Controller  # loaded only by tests that send email
+
+    handler = CollectingHandler()
+    handler.port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=handler.port)
+    controller.start()
+    yield handler
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def events_server(tmp_path_factory, smtp_server):
+    """The real site (gunicorn, 4 workers) and its email sender (`run_email_sender`), sending
+    to the loopback SMTP server, as in production.
+
+    It reads the client's address from X-Forwarded-For, as behind the production proxy, so a
+    test can stand for many readers (sign-ups are throttled per address)."""
+    server = start_site_server(
+        tmp_path_factory.mktemp("events-server"),
+        extra_env={
+            "CLIENT_IP_HEADER": "X-Forwarded-For",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp_server.port),
+            "EMAIL_USE_TLS": "false",
+        },
+        workers=4,
+    )
+    server.start_email_sender()
+    yield server
+    server.stop()

@@ -14,9 +14,12 @@ from home.demo.builder import CLOSING_PAGES_HOOK, Demo
 from home.demo.taxonomy import build_taxonomy
 from home.models import (
     FooterText,
+    FormField,
+    FormPage,
     HomePage,
     HomePageFeature,
     NoticeBanner,
+    Sector,
     SiteSettings,
     StandardPage,
 )
@@ -679,6 +682,31 @@ ARABIC = {
     ),
     # Get involved
     "Get involved": "شارك معنا",
+    # The contact form (home.FormPage) under Get involved
+    "Contact the programme": "تواصل مع البرنامج",
+    "Questions about the programme, or practice you would like to share? Send us a message.": (
+        "هل لديك أسئلة عن البرنامج، أو ممارسة تودّ مشاركتها؟ أرسل إلينا رسالة."
+    ),
+    "Send us a message": "أرسل إلينا رسالة",
+    "Send the programme team a question or an example of practice.": (
+        "أرسل إلى فريق البرنامج سؤالًا أو مثالًا على ممارسة."
+    ),
+    "Ask the programme team a question, or tell us about practice others could learn from. We "
+    "use your details only to reply, and delete your message after 90 days.": (
+        "اطرح سؤالًا على فريق البرنامج، أو أخبرنا عن ممارسة يمكن أن يتعلّم منها الآخرون. نستخدم "
+        "بياناتك للرد عليك فقط، ونحذف رسالتك بعد 90 يومًا."
+    ),
+    "Thank you. The programme team reads every message and replies within ten working days.": (
+        "شكرًا لك. يقرأ فريق البرنامج كل رسالة ويرد خلال عشرة أيام عمل."
+    ),
+    "Your name": "اسمك",
+    "Email address": "عنوان البريد الإلكتروني",
+    "We only use it to reply to you.": "نستخدمه للرد عليك فقط.",
+    "Your sector": "قطاع عملك",
+    "Your message": "رسالتك",
+    "I agree to the programme team contacting me about my message": (
+        "أوافق على أن يتواصل معي فريق البرنامج بشأن رسالتي"
+    ),
     "Share your practice": "شارك ممارستك",
     "Learning from other areas": "التعلّم من مناطق أخرى",
     "The Thames Valley Violence Reduction Unit runs a Trauma Informed Practice Special Interest "
@@ -917,12 +945,73 @@ def finish(demo: Demo) -> None:
         listing_summary="Share your practice, and learn from other areas.",
         body=GET_INVOLVED_BODY,
     )
-    to_translate = [(get_involved, ARABIC)]
+    contact, sector_choices = contact_form(demo, get_involved)
+    to_translate = [(get_involved, ARABIC), (contact, {**ARABIC, **sector_choices})]
     for closing_pages in hooks.get_hooks(CLOSING_PAGES_HOOK):
         to_translate.extend(closing_pages(demo))
     for page, strings in to_translate:
         demo.translate(page, strings)
     feature_pages(demo)
+
+
+# The contact form's questions: (label, field type, required, hint).
+CONTACT_QUESTIONS = [
+    ("Your name", "singleline", True, ""),
+    ("Email address", "email", True, "We only use it to reply to you."),
+    ("Your sector", "dropdown", False, ""),
+    ("Your message", "multiline", True, ""),
+    ("I agree to the programme team contacting me about my message", "checkbox", True, ""),
+]
+
+
+def contact_form(demo: Demo, get_involved: Page) -> tuple[FormPage, dict[str, str]]:
+    """A contact form under "Get involved" (a form page editors can change), and a link to it
+    from that page; with the Arabic of its list of sectors."""
+    english = Sector.terms_in(Locale.get_default())
+    arabic = Locale.objects.filter(language_code="ar").first()
+    sectors = "\n".join(term.name for term in english)
+    sectors_ar = "\n".join(
+        term.name for term in Sector.localize(english, arabic or english[0].locale)
+    )
+    contact = demo.page(
+        get_involved,
+        FormPage,
+        "contact",
+        title="Contact the programme",
+        listing_summary="Send the programme team a question or an example of practice.",
+        introduction=rich(
+            "Ask the programme team a question, or tell us about practice others could learn "
+            "from. We use your details only to reply, and delete your message after 90 days."
+        ),
+        thank_you_text=rich(
+            "Thank you. The programme team reads every message and replies within ten working days."
+        ),
+        form_fields=[
+            FormField(
+                label=label,
+                field_type=kind,
+                required=required,
+                help_text=hint,
+                choices=sectors if kind == "dropdown" else "",
+            )
+            for label, kind, required, hint in CONTACT_QUESTIONS
+        ],
+    )
+    page = get_involved.specific
+    if not any(block.block_type == "call_to_action" for block in page.body):
+        page.body.append(
+            (
+                "call_to_action",
+                {
+                    "heading": "Contact the programme",
+                    "text": "Questions about the programme, or practice you would like to share? "
+                    "Send us a message.",
+                    "link": {"page": contact, "label": "Send us a message"},
+                },
+            )
+        )
+        page.save_revision().publish()
+    return contact, {sectors: sectors_ar}
 
 
 # The home page's featured cards: the roadmap, an example case study and the next event.

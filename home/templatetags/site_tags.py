@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home import caching, chrome_context, images, json_ld, translations
+from home import caching, chrome_context, images, json_ld, spam, translations
 from home.examples import is_example, labelled
 
 register = template.Library()
@@ -131,3 +131,11 @@ def srcset_rendition(image, spec: str, **attrs):
 def json_ld_filter(data) -> str:
     """Structured data as safe script text (the one JSON-LD helper: home/json_ld.py)."""
     return json_ld.as_script_text(data) if data else ""
+
+
+@register.simple_tag(takes_context=True)
+def spam_fields(context, form_name: str):
+    """The honeypot and signed time stamp every public form carries (home/spam.py)."""
+    request = context.get("request")
+    posted = request.POST if request is not None and request.method == "POST" else None
+    return spam.fields(form_name, posted)

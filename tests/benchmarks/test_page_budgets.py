@@ -39,6 +39,7 @@ EXPECTED_QUERIES = {
     "HomePage": ROUTE + PRIVACY,
     "StandardPage": ROUTE + LEVEL + PRIVACY,
     "SearchPage": ROUTE + LEVEL + PRIVACY,
+    "FormPage": ROUTE + 2 * LEVEL + PRIVACY + 1,  # + its questions (the demo's is two deep)
     "RoadmapPage": ROUTE + LEVEL + PRIVACY,  # stages, terms, recommendations: content cache
     "RoadmapStagePage": ROUTE + 2 * LEVEL + PRIVACY,  # tagged case studies, events: cache
     # + the stage pages its answers point to, in one query

@@ -10,6 +10,7 @@ import urllib.request
 
 import icalendar
 import pytest
+from django.conf import settings
 from playwright.sync_api import expect
 
 from tests.events.conftest import create_event, registration_counts
@@ -21,6 +22,12 @@ pytestmark = pytest.mark.browser
 def _assert_accessible(page, what: str) -> None:
     violations = axe_violations(page)
     assert not violations, f"{what}:\n{describe_violations(violations)}"
+
+
+def _take_a_moment(page) -> None:
+    """A person takes a few seconds to fill in a form: the site refuses posts sent sooner
+    (home/spam.py)."""
+    page.wait_for_timeout(settings.FORM_MIN_FILL_SECONDS * 1000)
 
 
 def _manage_link(message) -> str:
@@ -58,6 +65,7 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
     page.get_by_label("Email address").fill("ada@example.org")
     page.get_by_label(re.compile("store my access needs")).check()
     page.get_by_label(re.compile("privacy notice")).check()
+    _take_a_moment(page)
     page.get_by_role("button", name="Sign up").click()
     expect(page.get_by_role("heading", name="You have signed up")).to_be_visible()
 
@@ -79,6 +87,7 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
     page.get_by_label("Your name").fill("Wanda Waiting")
     page.get_by_label("Email address").fill("wanda@example.org")
     page.get_by_label(re.compile("privacy notice")).check()
+    _take_a_moment(page)
     page.get_by_role("button", name="Join the waiting list").click()
     expect(page.get_by_role("heading", name="You are on the waiting list")).to_be_visible()
     smtp_server.wait_for("wanda@example.org", "waiting list")
@@ -109,6 +118,38 @@ def test_sign_up_cancel_and_waiting_list_promotion(events_server, smtp_server, b
     # Each email was sent exactly once.
     assert len(smtp_server.to("ada@example.org")) == 2
     assert len(smtp_server.to("wanda@example.org")) == 2
+
+
+def test_a_keyboard_and_screen_reader_user_never_meets_the_hidden_box(events_server, browser_page):
+    """The spam honeypot (home/spam.py) is out of the keyboard order and the accessibility tree:
+    a person signing up with the keyboard alone, as screen-reader users do, is let through."""
+    page = browser_page
+    event = create_event(events_server, "keyboard-event", capacity=5)
+    page.goto(events_server.url + event["url"])
+    assert page.locator("#website_address-sign-up").count() == 1, "the box is in the page"
+    assert page.get_by_role("textbox", name="Leave this box empty").count() == 0, (
+        "but not in the accessibility tree"
+    )
+    page.get_by_label("Your name").focus()
+    focused = []
+    for _step in range(30):
+        name = page.evaluate("document.activeElement.name || document.activeElement.tagName")
+        focused.append(name)
+        if name == "BUTTON":
+            break
+        page.keyboard.press("Tab")
+    assert "website_address" not in focused and focused[-1] == "BUTTON", focused
+
+    page.get_by_label("Your name").focus()
+    page.keyboard.type("Kim Keyboard")
+    page.keyboard.press("Tab")
+    page.keyboard.type("kim@example.org")
+    page.get_by_label(re.compile("privacy notice")).focus()
+    page.keyboard.press("Space")
+    _take_a_moment(page)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="You have signed up")).to_be_visible()
+    assert registration_counts(events_server, event["id"])["confirmed"] == 1
 
 
 def test_arabic_event_page_is_right_to_left_and_accessible(events_server, browser_page):

@@ -27,10 +27,10 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
-from events.factories import EventPageFactory
+from events.factories import EventPageFactory, form_data
 from events.links import manage_path
 from events.models import OutboundEmail, Registration
-from home.models import Audience, StandardPage
+from home.models import Audience, FormPage, StandardPage
 from roadmap.models import BaselineEntry
 from tests.roadmap.conftest import MIXED
 
@@ -168,6 +168,7 @@ FINDER = ["q", "page", "sector", "borough", "principle", "driver", "stage", "aud
 PAGE_ROUTES = {
     "home.HomePage": {"": ("", [])},
     "home.StandardPage": {"": ("", [])},
+    "home.FormPage": {"": ("", ["sent"])},
     "home.NewsIndexPage": {"index_route": ("", ["tag", "page"]), "feed_route": ("feed/", [])},
     "home.NewsPage": {"": ("", [])},
     "roadmap.RoadmapPage": {
@@ -234,11 +235,12 @@ def corpus_targets(client) -> list[Target]:
     event = EventPageFactory(slug="hostile-corpus", capacity=1000)
     client.post(
         f"/en-gb/sign-up/{event.pk}/",
-        {"name": "Corpus", "email": "manage@example.org", "privacy_consent": "on"},
+        form_data(name="Corpus", email="manage@example.org"),
         HTTP_ORIGIN="http://testserver",
     )
     registration = Registration.objects.get(event=event)
     manage = manage_path(registration)
+    form_page = FormPage.objects.live().filter(locale=Locale.get_default()).first()
     protected = StandardPage.objects.live().filter(locale=Locale.get_default(), numchild=0).first()
     restriction = PageViewRestriction.objects.create(
         page=protected, restriction_type=PageViewRestriction.PASSWORD, password="corpus-secret"
@@ -278,6 +280,10 @@ def corpus_targets(client) -> list[Target]:
         "<lang>/roadmap-baseline/<id:page_id>/": [
             Target(f"{assessment.url}result/?{MIXED}", method="FORMS"),
             Target(f"/en-gb/roadmap-baseline/{huge}/"),
+        ],
+        "<lang>/send-form/<id:page_id>/": [
+            Target(form_page.url, method="FORMS"),
+            Target(f"/en-gb/send-form/{huge}/"),
         ],
         "<lang>/sign-up/<id:event_id>/": [
             Target(event.url, method="FORMS"),

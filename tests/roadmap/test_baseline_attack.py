@@ -18,8 +18,10 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from freezegun import freeze_time
 
+from home.factories import served_stamp
 from roadmap.baseline import BASELINE_THROTTLE, forget_summary
 from roadmap.models import BaselineEntry
+from roadmap.views import BASELINE_FORM
 from tests.roadmap.conftest import ALL_FIRST, MIXED
 
 # The roadmap, its stages and self-assessment, with sectors and boroughs (roadmap.factories).
@@ -41,6 +43,7 @@ def _answers(query: str) -> dict:
 
 def _add(client, assessment, token: str, address: str, query: str = MIXED, sector="policing"):
     data = {**_answers(query), "token": token, "sector": sector, "borough": "camden"}
+    data.update(served_stamp(BASELINE_FORM))  # posted by a person, a minute later
     return client.post(
         f"/en-gb/roadmap-baseline/{assessment.pk}/",
         data,

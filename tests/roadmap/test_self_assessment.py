@@ -9,8 +9,10 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale
 
+from home.factories import served_stamp
 from home.models import Borough, Sector
 from roadmap.models import BaselineEntry
+from roadmap.views import BASELINE_FORM
 from tests.roadmap.conftest import ALL_FIRST, MIXED
 
 # The eight-question self-assessment of roadmap.factories.complete_roadmap().
@@ -99,6 +101,7 @@ def _token(client, query: str = MIXED) -> str:
 
 def _post(client, assessment, data, origin="http://testserver"):
     headers = {"HTTP_ORIGIN": origin} if origin else {}
+    data = {**served_stamp(BASELINE_FORM), **data}  # posted by a person, a minute later
     return client.post(f"/en-gb/roadmap-baseline/{assessment.pk}/", data, **headers)
 
 
