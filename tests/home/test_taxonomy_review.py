@@ -16,7 +16,7 @@ from wagtail.models import Workflow
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
 from events.models import OutboundEmail
 from home import caching
-from home.factories import BoroughFactory, SectorFactory, translate
+from home.factories import BoroughFactory, SectorFactory, locale, translate
 from home.models import Audience, Borough, DriverOfChange, Principle, Sector
 
 pytestmark = pytest.mark.django_db
@@ -240,3 +240,24 @@ def test_publishing_a_terms_revision_forgets_the_cached_terms():
     )
     revision.publish()
     assert [term.name for term in Borough.terms_in(borough.locale_id)] == ["Hackney"]
+
+
+def test_a_term_is_translated_with_wagtail_localize_and_its_published_arabic_name_is_shown(
+    client, moderator, case_study
+):
+    arabic = locale("ar")
+    finder = translate(case_study.get_parent().specific, "ar", title="ممارسات واعدة")
+    sector = case_study.sector
+    client.force_login(moderator)
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["home", "sector", sector.pk])
+    assert client.post(url, {"locales": [arabic.pk]}).status_code == 302
+    translated = Sector.objects.get(translation_key=sector.translation_key, locale=arabic)
+    assert translated.live, "the translation of a published term is published (in English yet)"
+    editor = client.get(reverse("wagtailsnippets_home_sector:edit", args=[translated.pk]))
+    assert editor.status_code == 200, "the translation editor opens"
+
+    translate(sector, "ar", name="الشرطة")  # the translated name, published
+    client.logout()
+    page = client.get(finder.url).content.decode()
+    start = page.index('name="sector"')
+    assert ">الشرطة<" in page[start : page.index("</select>", start)]
