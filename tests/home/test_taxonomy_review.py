@@ -14,6 +14,7 @@ from django.urls import reverse
 from wagtail.models import Workflow
 
 from casestudies.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory
+from events.forms import sector_choices
 from events.models import OutboundEmail
 from home import caching
 from home.factories import BoroughFactory, SectorFactory, locale, translate
@@ -261,3 +262,9 @@ def test_a_term_is_translated_with_wagtail_localize_and_its_published_arabic_nam
     page = client.get(finder.url).content.decode()
     start = page.index('name="sector"')
     assert ">الشرطة<" in page[start : page.index("</select>", start)]
+
+
+def test_a_sector_never_published_is_not_offered_when_signing_up_for_an_event():
+    SectorFactory(name="Health", slug="health")
+    SectorFactory(name="Draft sector", slug="draft-sector", live=False)
+    assert [name for _pk, name in sector_choices()] == ["Health"]
