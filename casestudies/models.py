@@ -104,7 +104,7 @@ class CaseStudyIndexPage(RoutablePageMixin, SitePage):
                     "link": item.get_full_url(request),
                     "description": item.summary,
                     "date": item.last_published_at or item.first_published_at,
-                    "categories": [item.sector.name] if item.sector else [],
+                    "categories": [item.sector.name] if item.sector and item.sector.live else [],
                     "is_example_content": item.is_example_content,
                 }
                 for item in items

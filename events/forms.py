@@ -26,7 +26,7 @@ def sector_choices() -> list[tuple[str, str]]:
         f"events:sectors:{language}",
         lambda: [
             (str(pk), name)
-            for pk, name in Sector.objects.filter(locale__language_code=language)
+            for pk, name in Sector.objects.filter(live=True, locale__language_code=language)
             .order_by("sort_order", "name")
             .values_list("pk", "name")
         ],
@@ -191,7 +191,7 @@ class RegistrationForm(NeedsForm):
 
     def clean_sector(self):
         value = self.cleaned_data.get("sector")
-        return Sector.objects.filter(pk=value).first() if value else None
+        return Sector.objects.filter(pk=value, live=True).first() if value else None
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

@@ -64,8 +64,12 @@ def add_to_baseline(request, page_id: int):
             request, "roadmap/baseline_refused.html", {"page": page, "reason": refused}, status=400
         )
     default = Locale.get_default()
-    sector = Sector.objects.filter(locale=default, slug=request.POST.get("sector", "")).first()
-    borough = Borough.objects.filter(locale=default, slug=request.POST.get("borough", "")).first()
+    sector = Sector.objects.filter(
+        live=True, locale=default, slug=request.POST.get("sector", "")
+    ).first()
+    borough = Borough.objects.filter(
+        live=True, locale=default, slug=request.POST.get("borough", "")
+    ).first()
     overall = result.overall.get_translation_or_none(default) or result.overall
     try:
         with transaction.atomic():

@@ -193,6 +193,8 @@ def _term(model, demo, slug, name, arabic, order, example=False, **fields):
             is_example_content=example,
             **fields,
         )
+        # Published through a revision, as a Moderator would: the term's history starts there.
+        term.save_revision().publish()
         demo.created += 1
     strings = {name: arabic, **ARABIC_DESCRIPTIONS}
     demo.translate(term, strings)

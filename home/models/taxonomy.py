@@ -9,7 +9,13 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -29,8 +35,14 @@ ICON_CHOICES = [
 ]
 
 
-class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
-    """Shared fields of a taxonomy term: a name, a stable key, a description, an order."""
+class TaxonomyTerm(
+    TranslatableMixin, WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model
+):
+    """Shared fields of a taxonomy term: a name, a stable key, a description, an order.
+
+    Terms have drafts and go through the "Moderators approval" workflow like pages (the roles:
+    home/migrations/0004 and 0006): an editor's change is a draft until a Moderator publishes
+    it. The row holds the published version; readers see only live terms (`terms_in`)."""
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(
@@ -61,6 +73,7 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("locale"),
+        index.FilterField("live"),
     ]
     override_translatable_fields = [
         TranslatableField("name"),
@@ -83,17 +96,21 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     # The one way to read terms in the reader's language. Terms change rarely: they come from
-    # the content cache (home/caching.py), which forgets them when an editor changes any term.
+    # the content cache (home/caching.py), which forgets them when an editor changes any term
+    # (publishing a revision saves the term). Only live terms: a term never published (a new
+    # draft) is not shown; a published term with a draft change shows its published version,
+    # which is what the row holds until the change is published.
 
     @classmethod
     def terms_in(cls, locale: Locale | int) -> list:
-        """Every term of this taxonomy in `locale`, in order, falling back to the default
-        language for a term not yet translated. One query, then cached."""
+        """Every live term of this taxonomy in `locale`, in order, falling back to the default
+        language for a term not yet translated (or whose translation is not yet published).
+        One query, then cached."""
         wanted = locale if isinstance(locale, int) else locale.pk
 
         def build() -> list:
             default = Locale.get_default()
-            rows = cls.objects.filter(locale_id__in={wanted, default.pk}).order_by(
+            rows = cls.objects.filter(live=True, locale_id__in={wanted, default.pk}).order_by(
                 "sort_order", "name"
             )
             chosen: dict = {}
@@ -112,9 +129,11 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     @classmethod
     def localize(cls, terms, locale: Locale | int) -> list:
         """The given terms (e.g. a translated page's tags, which stay the source page's) named
-        in `locale` where they have been translated, from the same cached query."""
+        in `locale` where they have been translated, from the same cached query. A term that
+        has never been published is left out."""
         by_slug = cls.terms_by_slug(locale)
-        return [by_slug.get(term.slug, term) for term in terms]
+        shown = (by_slug.get(term.slug, term if term.live else None) for term in terms)
+        return [term for term in shown if term is not None]
 
 
 class IconTerm(TaxonomyTerm):

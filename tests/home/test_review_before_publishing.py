@@ -1,8 +1,13 @@
-"""Review before publishing: every page, and the snippets readers see that have drafts (footer
-text, notice banner, recommendations), go through the "Moderators approval" workflow
-(home/migrations/0004_roles_as_code.py). Editors submit; a Moderator finds the work in their
-review list and approves it (it goes live) or rejects it with a comment (it stays a draft).
-Wagtail's emails about it go to the site's outbox, events' OutboundEmail table."""
+"""Review before publishing: every page and every snippet readers see (footer text, notice
+banner, recommendations, and the taxonomy terms: principles, drivers of change, audiences,
+sectors, London boroughs) has drafts and goes through the "Moderators approval" workflow
+(home/migrations/0004_roles_as_code.py, 0007_taxonomy_review_before_publishing.py and
+roadmap/migrations/0004). Editors submit; a Moderator finds the work in their review list and
+approves it (it goes live) or rejects it with a comment (it stays a draft). Wagtail's emails
+about it go to the site's outbox, events' OutboundEmail table.
+
+Pages and the footer text are tested here; the taxonomy terms, with what readers see of them
+before and after review, in tests/home/test_taxonomy_review.py."""
 
 from __future__ import annotations
 
