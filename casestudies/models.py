@@ -245,6 +245,17 @@ class CaseStudyPage(ArticleMixin, SitePage):
             "stage": self.stage.localized if self.stage else None,
         }
 
+    @classmethod
+    def newest(cls):
+        """Live, public case studies, newest first, with what their cards show (the home
+        page's "Newest case studies" reads them by label, "casestudies.CaseStudyPage")."""
+        return (
+            cls.objects.live()
+            .public()
+            .select_related("sector", "listing_image")
+            .order_by("-first_published_at", "-pk")
+        )
+
     def related_case_studies(self, limit: int = 3) -> list[CaseStudyPage]:
         """Other case studies sharing the most principles, drivers and sector, in one query."""
         through_principles = CaseStudyPage.principles.through.objects.filter(

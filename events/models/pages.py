@@ -24,7 +24,12 @@ from events.calendar import event_json_ld
 from events.forms import RegistrationForm
 from events.models.locales import default_locale_id
 from events.models.registrations import Registration
-from events.models.signups import EventSignUp, EventStatus, attach_counts
+from events.models.signups import (
+    EventSignUp,
+    EventStatus,
+    attach_cached_counts,
+    attach_counts,
+)
 from home.caching import cached
 from home.listing import PREVIEW_SIZE, paginate
 from home.models import SitePage, SiteSettings
@@ -44,6 +49,17 @@ class EventPageQuerySet(PageQuerySet):
         return self.filter(
             translation_key=event.translation_key, locale_id=default_locale_id()
         ).first()
+
+    def upcoming(self) -> EventPageQuerySet:
+        """Live, public events that have not ended and are not cancelled, soonest first (the
+        home page's "Upcoming events" reads them by label, "events.EventPage")."""
+        return (
+            self.live()
+            .public()
+            .filter(end__gte=timezone.now(), cancelled=False)
+            .select_related("listing_image")
+            .order_by("start", "pk")
+        )
 
     def listed_in(self, index_page: EventIndexPage) -> EventListing:
         """The live events under an events index, soonest first, in its language: one query.
@@ -359,6 +375,11 @@ class EventPage(SitePage):
         if self.locale_id == default_locale_id():
             return self
         return EventPage.objects.source_of(self) or self
+
+    @staticmethod
+    def fill_counts(events: list[EventPage]) -> None:
+        """Give listed events their sign-up counts: from the cache, the rest in one query."""
+        attach_cached_counts(events)
 
     # What templates and listings read: each one is the sign-up's.
     @property

@@ -94,6 +94,23 @@ def attach_counts(events: list[EventPage], sources: dict | None = None) -> None:
         event.signup.counts = counts[canonical_ids[event.pk]]
 
 
+def attach_cached_counts(events: list[EventPage]) -> None:
+    """Fill in each event's sign-up counts from the cache, reading the ones not cached in one
+    query (attach_counts) and caching them: nothing from the database once warm."""
+    depends_on(SIGNUPS_VERSION_KEY)
+    keys = {event.pk: counts_cache_key(event.translation_key) for event in events}
+    found = cache.get_many(list(set(keys.values()))) if keys else {}
+    missing = [event for event in events if keys[event.pk] not in found]
+    for event in events:
+        if keys[event.pk] in found:
+            event.signup.counts = found[keys[event.pk]]
+    if missing:
+        attach_counts(missing)
+        cache.set_many(
+            {keys[event.pk]: event.signup.counts for event in missing}, COUNTS_CACHE_SECONDS
+        )
+
+
 def forget_counts(event_id: int) -> None:
     """A sign-up of this event changed: its cached counts (and so its status) are out of date."""
     translation_key = (

@@ -1014,25 +1014,40 @@ def contact_form(demo: Demo, get_involved: Page) -> tuple[FormPage, dict[str, st
     return contact, {sectors: sectors_ar}
 
 
-# The home page's featured cards: the roadmap, an example case study and the next event.
-FEATURED = [
-    "roadmap",
-    "promising-practice/calmer-custody",
-    "events/roadmap-round-table-for-system-leaders",
-]
+# The home page's featured cards: about the programme, the example definition and how to get
+# involved. The roadmap, events, case studies and news have sections of their own.
+FEATURED = ["about", "about/definition", "get-involved"]
+# Shown first in the home page's sections ("What is happening"); news is left to the newest.
+FEATURED_IN_SECTIONS = {
+    "featured_events": ("event", "events/roadmap-round-table-for-system-leaders"),
+    "featured_case_studies": ("case_study", "promising-practice/calmer-custody"),
+}
+
+
+def _find(home, path: str):
+    page = home
+    for slug in path.split("/"):
+        page = page.get_children().filter(slug=slug).first() if page else None
+    return page
 
 
 def feature_pages(demo: Demo) -> None:
     """Feature a few pages on the home page, once: an editor's own choice is kept."""
     home = demo.home.specific
-    if home.featured_items.exists():
+    changed = False
+    if not home.featured_items.exists():
+        for path in FEATURED:
+            page = _find(home, path)
+            if page is not None:
+                home.featured_items.add(HomePageFeature(page=page))
+        changed = True
+    for field, (block, path) in FEATURED_IN_SECTIONS.items():
+        page = _find(home, path)
+        if not getattr(home, field) and page is not None:
+            setattr(home, field, [(block, page)])
+            changed = True
+    if not changed:
         return
-    for path in FEATURED:
-        page = home
-        for slug in path.split("/"):
-            page = page.get_children().filter(slug=slug).first() if page else None
-        if page is not None:
-            home.featured_items.add(HomePageFeature(page=page))
     home.save_revision().publish()
     demo.created += 1
     demo.report(f"  featured {home.featured_items.count()} pages on the home page")

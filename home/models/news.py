@@ -127,6 +127,11 @@ class NewsPage(ArticleMixin, SitePage):
     class Meta:
         verbose_name = _("news article")
 
+    @classmethod
+    def newest(cls):
+        """Live, public articles, newest first (the home page's "News")."""
+        return cls.objects.live().public().select_related("listing_image").order_by("-date", "-pk")
+
     def article_published(self):
         return self.date
 

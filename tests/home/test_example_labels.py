@@ -98,12 +98,19 @@ def test_search_results_label_example_pages(client):
 
 def test_the_home_page_features_cards_labelled_when_they_are_examples(client):
     for path in ("/en-gb/", "/ar/"):
-        featured = blocks(html(client, path), r'<section class="featured".*?</section>')[0]
+        page = html(client, path)
+        featured = blocks(page, r'<section class="featured".*?</section>')[0]
         cards = blocks(featured, r'<article class="card">.*?</article>')
         assert len(cards) == 3
-        roadmap, case_study, event = cards
-        assert LABEL not in roadmap
-        assert LABEL in case_study and LABEL in event
+        about, definition, get_involved = cards
+        assert LABEL not in about and LABEL not in get_involved
+        assert LABEL in definition
+    # The featured example case study and event, first in their sections, are labelled too.
+    page = html(client, "/en-gb/")
+    case = blocks(page, r'<article class="card case-card">.*?</article>')[0]
+    event = blocks(page, r'<article class="card event-card">.*?</article>')[0]
+    assert "Calmer custody" in case and LABEL in case
+    assert "round table" in event.lower() and LABEL in event
 
 
 def test_roadmap_stages_and_print_view_label_example_stages_and_recommendations(client):

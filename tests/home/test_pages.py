@@ -197,6 +197,9 @@ def test_an_editor_creates_and_publishes_a_home_page_for_a_new_site(client, edit
         hero_heading="A trauma-informed London",
         body=streamfield([("paragraph", rich_text("<p>Welcome.</p>"))]),
         featured_items=inline_formset([]),
+        featured_events=streamfield([]),
+        featured_case_studies=streamfield([]),
+        featured_news=streamfield([]),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     home = root.get_children().get(slug="home")
