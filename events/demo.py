@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone, translation
 from wagtail.models import Locale
+from wagtail_localize.strings import StringValue
 
 from events.models import EmailWording, EventIndexPage, EventPage, Registration
 from events.wording import EmailKind, builtin_wording
@@ -187,7 +188,14 @@ def _email_wording(demo: Demo) -> None:
             english = builtin_wording(kind)
         with translation.override("ar"):
             arabic = builtin_wording(kind)
-        demo.translate(wording, dict(zip(english, arabic, strict=True)))
+        # wagtail-localize holds plain text as HTML (line breaks as <br>): match it that way.
+        demo.translate(
+            wording,
+            {
+                StringValue.from_plaintext(source).data: StringValue.from_plaintext(target).data
+                for source, target in zip(english, arabic, strict=True)
+            },
+        )
 
 
 def _tag_stages(event: EventPage, slugs: list[str]) -> None:

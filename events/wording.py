@@ -337,10 +337,11 @@ def builtin_wording(kind: str) -> tuple[str, str]:
     kind = EmailKind(kind)
     lines = [_("Dear %(name)s,") % {"name": "{name}"}, "", _message(kind), ""]
     if kind in MANAGED_KINDS:
-        lines += [f"{_('When')}: {{date}}", f"{_('Where')}: {{place}}"]
+        lines += [_("When") + ": {date}", _("Where") + ": {place}"]
         if kind in ATTENDEE_KINDS:
             lines.append(
-                f"{_('Join online')}: {{joining_link}} "
+                _("Join online")
+                + ": {joining_link} "
                 + _("Please do not share this link: it is for people who signed up.")
             )
         lines += [
@@ -350,7 +351,7 @@ def builtin_wording(kind: str) -> tuple[str, str]:
             "",
         ]
     lines += [
-        f"{_('Event page')}: {{event_link}}",
+        _("Event page") + ": {event_link}",
         "",
         _("Trauma-Informed London, London's Violence Reduction Unit"),
     ]

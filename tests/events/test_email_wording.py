@@ -15,11 +15,13 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Workflow
 
+from events import demo as events_demo
 from events import services
 from events.factories import EmailWordingFactory, EventPageFactory
 from events.models import EmailWording, EventPage, Registration
 from events.wording import EmailKind, builtin_wording, problems
-from home.factories import locale
+from home.demo.builder import Demo
+from home.factories import home_page, locale
 
 pytestmark = pytest.mark.django_db
 
@@ -273,3 +275,18 @@ def test_wording_goes_through_the_moderators_approval_and_the_events_team_may_su
     assert 'name="action-publish"' in client.get(edit_url(wording)).content.decode()
     client.force_login(member_of(django_user_model, "Translators"))
     assert client.get(edit_url(wording)).status_code in (302, 403)
+
+
+def test_the_demo_content_has_every_emails_wording_live_in_english_and_arabic():
+    demo = Demo(home=home_page(), report=lambda line: None, translation_locales=[locale("ar")])
+    events_demo._email_wording(demo)
+    events_demo._email_wording(demo)  # a second run keeps what is there
+    for language in ("en-gb", "ar"):
+        live = EmailWording.objects.filter(live=True, locale__language_code=language)
+        assert sorted(live.values_list("kind", flat=True)) == sorted(EmailKind), language
+        for wording in live:
+            with translation.override(language):
+                assert (wording.subject, wording.body) == builtin_wording(wording.kind)
+            assert wording.problems() == {}
+    email = confirmation_for(EventPageFactory(title="Talk"), "l@example.org", language="ar")
+    assert email.subject.startswith("تم تأكيد مكانك") and "عزيزي/عزيزتي" in email.text
