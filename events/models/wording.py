@@ -154,7 +154,8 @@ EXAMPLE_END = datetime(2027, 3, 1, 12, 30, tzinfo=ZoneInfo("Europe/London"))
 
 def example_values(kind: str, request=None) -> dict[str, str]:
     """Invented values for the preview, in the active language."""
-    base = request.build_absolute_uri("/").rstrip("/") if request is not None else ""
+    site = request.build_absolute_uri("/").rstrip("/") if request is not None else ""
+    base = f"{site}/{translation.get_language()}"
     when = SimpleNamespace(start=EXAMPLE_START, end=EXAMPLE_END)
     values = {
         "name": "Sam Example",
