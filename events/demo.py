@@ -1,14 +1,18 @@
 """Demo step for events: the celebration event (past, with highlights), two upcoming events
-(one full with a waiting list, one with few places left) and their Arabic translations."""
+(one full with a waiting list, one with few places left) and their Arabic translations, and the
+wording of every sign-up email in English and Arabic (live, so editors start from it)."""
 
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.models import Locale
+from wagtail_localize.strings import StringValue
 
-from events.models import EventIndexPage, EventPage, Registration
+from events.models import EmailWording, EventIndexPage, EventPage, Registration
+from events.wording import EmailKind, builtin_wording
 from home.demo.builder import Demo
 from home.models import Sector
 
@@ -165,6 +169,33 @@ def build(demo: Demo) -> None:
 
     demo.translate(index, ARABIC)
     demo.translate(workshop, ARABIC)
+    _email_wording(demo)
+
+
+def _email_wording(demo: Demo) -> None:
+    """The site's built-in wording of each email, as live snippets in English, translated into
+    Arabic through wagtail-localize with the catalogue's Arabic, so editors change it from there."""
+    default = Locale.get_default()
+    for kind in EmailKind:
+        wording = EmailWording.objects.filter(kind=kind, locale=default).first()
+        if wording is None:
+            with translation.override(default.language_code):
+                subject, body = builtin_wording(kind)
+            wording = EmailWording(locale=default, kind=kind, subject=subject, body=body)
+            wording.save()
+            wording.save_revision().publish()
+        with translation.override("en-gb"):
+            english = builtin_wording(kind)
+        with translation.override("ar"):
+            arabic = builtin_wording(kind)
+        # wagtail-localize holds plain text as HTML (line breaks as <br>): match it that way.
+        demo.translate(
+            wording,
+            {
+                StringValue.from_plaintext(source).data: StringValue.from_plaintext(target).data
+                for source, target in zip(english, arabic, strict=True)
+            },
+        )
 
 
 def _tag_stages(event: EventPage, slugs: list[str]) -> None:

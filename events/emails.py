@@ -22,7 +22,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
-from enum import StrEnum
 from uuid import uuid4
 
 from django.conf import settings
@@ -31,12 +30,13 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from events import wording
 from events.calendar import event_ics
 from events.links import manage_url, public_base_url
-from events.models import EventPage, OutboundEmail, Registration
+from events.models import EmailWording, EventPage, OutboundEmail, Registration
+from events.wording import ATTENDEE_KINDS, EmailKind
 from home.examples import is_example, labelled
 
 logger = logging.getLogger(__name__)
@@ -49,81 +49,80 @@ MAX_RETRY_DELAY = timedelta(hours=6)
 STALE_CLAIM = timedelta(minutes=15)
 
 
-class EmailKind(StrEnum):
-    """Which email a sign-up gets (templates/events/emails/message.* say it in words)."""
-
-    CONFIRMED = "confirmed"
-    WAITING = "waiting"
-    RESEND = "resend"
-    PROMOTED = "promoted"
-    CANCELLED = "cancelled"
-    CANCELLED_BY_ORGANISER = "cancelled_by_organiser"
-    EVENT_CANCELLED = "event_cancelled"
-    REMINDER = "reminder"
-
-    @property
-    def label(self) -> str:
-        """The kind in words, for the admin's email log."""
-        return str(KIND_LABELS[self])
-
-
 # The key prefix of every email sent with Django's mail functions (OutboxBackend): Wagtail's
 # own (moderation notices, password resets, account notifications).
 SITE_EMAIL = "mail"
 
-KIND_LABELS = {
-    EmailKind.CONFIRMED: gettext_lazy("Place confirmed"),
-    EmailKind.WAITING: gettext_lazy("On the waiting list"),
-    EmailKind.RESEND: gettext_lazy("Sign-up details sent again"),
-    EmailKind.PROMOTED: gettext_lazy("Place from the waiting list"),
-    EmailKind.CANCELLED: gettext_lazy("Place cancelled"),
-    EmailKind.CANCELLED_BY_ORGANISER: gettext_lazy("Place cancelled by the organisers"),
-    EmailKind.EVENT_CANCELLED: gettext_lazy("Event cancelled"),
-    EmailKind.REMINDER: gettext_lazy("Reminder"),
+KIND_LABELS: dict[str, object] = {
+    **wording.KIND_LABELS,
     SITE_EMAIL: gettext_lazy("Admin email (moderation, password reset)"),
 }
 
 
-SUBJECTS = {
-    EmailKind.CONFIRMED: lambda: _("Your place is confirmed: %(title)s"),
-    EmailKind.WAITING: lambda: _("You are on the waiting list: %(title)s"),
-    EmailKind.RESEND: lambda: _("Your sign-up details: %(title)s"),
-    EmailKind.PROMOTED: lambda: _("A place has opened for you: %(title)s"),
-    EmailKind.CANCELLED: lambda: _("Your place is cancelled: %(title)s"),
-    EmailKind.CANCELLED_BY_ORGANISER: lambda: _("The organisers cancelled your place: %(title)s"),
-    EmailKind.EVENT_CANCELLED: lambda: _("Event cancelled: %(title)s"),
-    EmailKind.REMINDER: lambda: _("Reminder: %(title)s is coming up"),
-}
-# Kinds of email that carry the calendar file and, for online events, the joining link.
-ATTENDEE_KINDS = {EmailKind.CONFIRMED, EmailKind.PROMOTED, EmailKind.REMINDER, EmailKind.RESEND}
-
-
 def _event_in_language(registration: Registration) -> EventPage:
-    """The event in the sign-up's own language if that translation is live, else as is."""
+    """The event in the active language if that translation is live, else as is."""
+    return registration.event.localized
+
+
+def wording_for(registration: Registration, kind: EmailKind) -> tuple[str, str, str]:
+    """(language, subject, body) of this email: the live wording editors wrote in the sign-up's
+    language, else the live English one, else the built-in wording in the sign-up's language.
+    A live wording that no longer passes its checks is skipped (and logged)."""
+    for written in EmailWording.objects.live_for(kind, registration.language):
+        if not written.problems():
+            return written.locale.language_code, written.subject, written.body
+        logger.warning(
+            "Email wording %s has problems, not used: %s", written.pk, written.problems()
+        )
     with translation.override(registration.language):
-        return registration.event.localized
+        subject, body = wording.builtin_wording(kind)
+    return registration.language, subject, body
+
+
+def placeholder_values(registration: Registration, kind: EmailKind, event: EventPage) -> dict:
+    """What each placeholder this kind may use stands for, for this sign-up (in the active
+    language). The joining link only for someone with a place at an online event."""
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    values = {
+        "name": lambda: registration.name,
+        "event": lambda: event.title,
+        "date": lambda: render_to_string("events/emails/when.txt", {"event": event}).strip(),
+        "place": lambda: (
+            ", ".join(filter(None, [event.venue, event.address_one_line]))
+            if event.is_in_person
+            else ""
+        ),
+        "event_link": lambda: public_base_url() + (event.url or ""),
+        "manage_link": lambda: manage_url(registration),
+        "joining_link": lambda: (
+            event.online_joining_link
+            if confirmed and event.is_online and event.online_joining_link
+            else ""
+        ),
+        "waiting_position": lambda: str(registration.waiting_position or ""),
+        "status": lambda: registration.get_status_display(),
+    }
+    return {name: str(values[name]()) for name in wording.placeholders_for(kind)}
 
 
 def render(registration: Registration, kind: EmailKind) -> dict:
-    """Subject, text, HTML and calendar file for one email, in the sign-up's language."""
+    """Subject, text, HTML and calendar file for one email, in the language of its wording
+    (`wording_for`: the sign-up's language unless only an English wording was written)."""
     kind = EmailKind(kind)
-    with translation.override(registration.language):
+    language, subject, body = wording_for(registration, kind)
+    with translation.override(language):
         event = _event_in_language(registration)
-        confirmed = registration.status == Registration.Status.CONFIRMED
+        values = placeholder_values(registration, kind, event)
+        subject = labelled(wording.fill(subject, values), event)
         context = {
-            "kind": kind,
-            "registration": registration,
-            "event": event,
-            "confirmed": confirmed,
-            "show_joining_link": confirmed and event.is_online and bool(event.online_joining_link),
-            "manage_url": manage_url(registration),
-            "event_url": public_base_url() + (event.url or ""),
-            "waiting_position": registration.waiting_position,
+            "subject": subject,
             "is_example": is_example(event),
+            "body_text": wording.fill_text(body, values),
+            "body_html": wording.fill_html(body, values),
         }
-        subject = labelled(SUBJECTS[kind]() % {"title": event.title}, event)
         text = render_to_string("events/emails/message.txt", context)
         html = render_to_string("events/emails/message.html", context)
+        confirmed = registration.status == Registration.Status.CONFIRMED
         attach_ics = confirmed and kind in ATTENDEE_KINDS
         ics = event_ics([event], for_attendee=True).decode() if attach_ics else ""
     return {"subject": subject, "text": text, "html": html, "ics": ics}

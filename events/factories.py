@@ -1,4 +1,5 @@
-"""Factories for events (in home.factories' style): the events index, events and sign-ups."""
+"""Factories for events (in home.factories' style): the events index, events, sign-ups and the
+emails' wording."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import factory
 from django.utils import timezone
 from wagtail.models import Page
 
-from events.models import EventIndexPage, EventPage, Registration
+from events.models import EmailWording, EventIndexPage, EventPage, Registration
 from events.views import SIGN_UP_FORM
-from home.factories import PageFactory, default_locale, served_stamp
+from events.wording import builtin_wording
+from home.factories import PageFactory, PublishedSnippetFactory, default_locale, served_stamp
 
 
 class EventIndexPageFactory(PageFactory):
@@ -74,3 +76,15 @@ def form_data(**overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+class EmailWordingFactory(PublishedSnippetFactory):
+    """A live wording of one kind of email (the confirmation unless told), in the default
+    language unless `locale=` says otherwise, starting from the built-in wording in English."""
+
+    class Meta:
+        model = EmailWording
+
+    kind = "confirmed"
+    subject = factory.LazyAttribute(lambda wording: builtin_wording(wording.kind)[0])
+    body = factory.LazyAttribute(lambda wording: builtin_wording(wording.kind)[1])

@@ -31,10 +31,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import admin_views, emails
 from events.admin_forms import AddRegistrationForm, OrganiserRegistrationForm
-from events.models import EventPage, OutboundEmail, Registration
+from events.models import EmailWording, EventPage, OutboundEmail, Registration
 from events.models.locales import default_locale_id
 from events.models.signups import attach_counts
 
@@ -422,6 +424,23 @@ class EmailLogViewSet(ModelViewSet):
 
 
 email_log_viewset = EmailLogViewSet("events_email_log")
+
+
+class EmailWordingViewSet(SnippetViewSet):
+    """The wording of each sign-up email, per language (events/models/wording.py): edited by
+    Editors and the Events team, approved by Moderators."""
+
+    model = EmailWording
+    icon = "mail"
+    menu_label = _("Email wording")
+    menu_order = 304
+    add_to_admin_menu = True
+    list_display = ["__str__", "subject", "live"]
+    list_filter = ["locale", "kind"]
+    search_fields = ["subject", "body"]
+
+
+register_snippet(EmailWordingViewSet)
 
 
 @hooks.register("register_admin_viewset")

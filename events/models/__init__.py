@@ -5,6 +5,7 @@
 - signups.py: `EventSignUp` (status, places left) and the sign-up counts cache;
 - registrations.py: `Registration` and its queries (counts, the manage link's sign-up);
 - outbox.py: `OutboundEmail`, the rows events/emails.py sends;
+- wording.py: `EmailWording`, the emails' wording as editors write it;
 - locales.py: the default locale's id.
 """
 
@@ -25,10 +26,12 @@ from events.models.signups import (
     event_counts,
     forget_counts,
 )
+from events.models.wording import EmailWording
 
 __all__ = [
     "COUNTS_CACHE_SECONDS",
     "SIGNUPS_VERSION_KEY",
+    "EmailWording",
     "EventIndexPage",
     "EventListing",
     "EventPage",
