@@ -1,6 +1,7 @@
 """Models of the shared app, re-exported so that `from home.models import X` works for all."""
 
 from home.models.base import SitePage
+from home.models.glossary import GlossaryPage, GlossaryTerm
 from home.models.news import NewsIndexPage, NewsPage, NewsPageTag
 from home.models.pages import HomePage, HomePageFeature, StandardPage
 from home.models.site_wide import FooterText, NoticeBanner, SiteSettings
@@ -11,6 +12,8 @@ __all__ = [
     "Borough",
     "DriverOfChange",
     "FooterText",
+    "GlossaryPage",
+    "GlossaryTerm",
     "HomePage",
     "HomePageFeature",
     "NewsIndexPage",

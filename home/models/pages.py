@@ -69,6 +69,7 @@ class HomePage(SitePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
+        "home.GlossaryPage",
         "home.NewsIndexPage",
         "roadmap.RoadmapPage",
         "casestudies.CaseStudyIndexPage",
@@ -156,7 +157,7 @@ class StandardPage(SitePage):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.GlossaryPage"]
 
     class Meta:
         verbose_name = _("standard page")

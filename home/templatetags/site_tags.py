@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home import caching, chrome_context, images, json_ld, translations
+from home import caching, chrome_context, glossary, images, json_ld, translations
 from home.examples import is_example, labelled
 
 register = template.Library()
@@ -131,3 +131,19 @@ def srcset_rendition(image, spec: str, **attrs):
 def json_ld_filter(data) -> str:
     """Structured data as safe script text (the one JSON-LD helper: home/json_ld.py)."""
     return json_ld.as_script_text(data) if data else ""
+
+
+@register.simple_tag(takes_context=True)
+def glossary_terms(context, html):
+    """Rendered rich text with the first use on this page of each glossary term linked to the
+    glossary page of the page's language (home/glossary.py). No query once warm."""
+    page = context.get("page")
+    locale_id = getattr(page, "locale_id", None)
+    if not isinstance(page, Page) or not locale_id:
+        return html
+    seen = None
+    request = context.get("request")
+    if request is not None:
+        # What this request has linked so far, so each term is linked once per page.
+        seen = request.__dict__.setdefault("glossary_terms_linked", {}).setdefault(page.pk, set())
+    return glossary.mark_terms(html, locale_id, seen)
