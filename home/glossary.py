@@ -8,8 +8,8 @@ came, except for the text between tags: only text is ever matched, never tags or
 and never text inside a link, a heading, an existing abbr or dfn, code, or a form control.
 The terms come from the content cache (GlossaryTerm.glossary_in) and their pattern is compiled
 once per set of terms, so marking up costs no query. Matching is case-insensitive and whole
-word for terms and their variants; abbreviations match as written (so 'ACEs' never matches
-'aces').
+word for terms and their variants; abbreviations match as written, or with a plural s (so
+'ICB' matches 'ICBs', and 'ACEs' never matches 'aces').
 """
 
 from __future__ import annotations
@@ -75,10 +75,17 @@ VOID = frozenset(
 # A whole word: no letter, digit or hyphen just before it, and no letter, digit or
 # hyphenated word part just after it ("VRU's" matches VRU, "VRU-led" does not).
 BEFORE, AFTER = r"(?<![\w-])", r"(?![\w]|-\w)"
+# Arabic writes "and", "so", "with", "for" and "like" as one letter joined to the next word
+# ("وهيئات" is "and boards"): in Arabic a term may also start just after one of them, when that
+# letter starts the word.
+ARABIC_PROCLITICS = "وفبلك"
+BEFORE_ARABIC = rf"(?:{BEFORE}|(?<=[{ARABIC_PROCLITICS}])(?<![\w-][{ARABIC_PROCLITICS}]))"
 
 
 @lru_cache(maxsize=16)
-def _pattern(entries: tuple[tuple[str, tuple[str, ...], str], ...]) -> re.Pattern[str] | None:
+def _pattern(
+    entries: tuple[tuple[str, tuple[str, ...], str], ...], arabic: bool = False
+) -> re.Pattern[str] | None:
     """One pattern for a language's terms: group `t<i>` is the i-th term's words (any case),
     `a<i>` its abbreviation (as written). Longer forms are tried first."""
     alternatives: list[tuple[int, str]] = []
@@ -88,17 +95,16 @@ def _pattern(entries: tuple[tuple[str, tuple[str, ...], str], ...]) -> re.Patter
             body = "|".join(re.escape(escape(word, quote=False)) for word in words)
             alternatives.append((max(map(len, words)), f"(?P<t{number}>{body})"))
         if abbreviation:
-            alternatives.append(
-                (
-                    len(abbreviation),
-                    f"(?P<a{number}>(?-i:{re.escape(escape(abbreviation, quote=False))}))",
-                )
-            )
+            # As written, and its plural ("ICBs") unless it already ends in s ("ACEs").
+            plural = "" if abbreviation.endswith("s") else "s?"
+            written = re.escape(escape(abbreviation, quote=False))
+            alternatives.append((len(abbreviation), f"(?P<a{number}>(?-i:{written}{plural}))"))
     if not alternatives:
         return None
     alternatives.sort(key=lambda item: item[0], reverse=True)
     body = "|".join(alternative for _length, alternative in alternatives)
-    return re.compile(f"{BEFORE}(?:{body}){AFTER}", re.IGNORECASE)
+    before = BEFORE_ARABIC if arabic else BEFORE
+    return re.compile(f"{before}(?:{body}){AFTER}", re.IGNORECASE)
 
 
 def _entries(terms: list[dict]) -> tuple[tuple[str, tuple[str, ...], str], ...]:
@@ -190,7 +196,8 @@ def mark_terms(html: str, locale_id: int, seen: set[str] | None = None) -> SafeS
     updated, so that a term is linked once per page across all its blocks."""
     glossary = GlossaryTerm.glossary_in(locale_id)
     terms, url = glossary["terms"], glossary["url"]
-    pattern = _pattern(_entries(terms)) if url and terms else None
+    arabic = glossary["language_code"].startswith("ar")
+    pattern = _pattern(_entries(terms), arabic) if url and terms else None
     if pattern is None:
         return mark_safe(html)  # noqa: S308  (rich text the caller already made safe)
     marker = _Marker(pattern, terms, url, seen if seen is not None else set())

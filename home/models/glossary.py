@@ -203,7 +203,7 @@ class GlossaryTerm(
     def glossary_in(cls, locale: Locale | int) -> dict:
         """The live terms of `locale` in its alphabetical order, as plain dicts (their
         definitions already rendered), and the address of that language's glossary page
-        (None when it has none). Two queries when built, then cached."""
+        (None when it has none), and the language's code. Three queries when built, then cached."""
         wanted = locale if isinstance(locale, int) else locale.pk
 
         def build() -> dict:
@@ -214,7 +214,8 @@ class GlossaryTerm(
                 .order_by("path")
                 .first()
             )
-            rows = cls.objects.filter(locale_id=wanted, live=True).select_related("locale")
+            language_code = Locale.objects.get(pk=wanted).language_code
+            rows = cls.objects.filter(locale_id=wanted, live=True)
             terms = [
                 {
                     "slug": row.slug,
@@ -225,13 +226,17 @@ class GlossaryTerm(
                     "source": row.source,
                     "variants": row.variant_list(),
                     "is_example_content": row.is_example_content,
-                    "letter": first_letter(row.term, row.locale.language_code),
-                    "sort_key": sort_key(row.term, row.locale.language_code),
+                    "letter": first_letter(row.term, language_code),
+                    "sort_key": sort_key(row.term, language_code),
                 }
                 for row in rows
             ]
             terms.sort(key=lambda term: term["sort_key"])
-            return {"url": page.url if page else None, "terms": terms}
+            return {
+                "url": page.url if page else None,
+                "terms": terms,
+                "language_code": language_code,
+            }
 
         return cached(f"glossary:{wanted}", build)
 

@@ -201,7 +201,7 @@ def test_arabic_pages_use_arabic_terms_and_the_arabic_glossary(client, glossary)
     )
     article = StandardPageFactory(body=body("<p>About ACEs.</p>"))
     arabic_article = translate(
-        article, body=body("<p>Some ACEs here, and تجارب الطفولة الضارة هنا.</p>")
+        article, body=body("<p>Some ACEs here, وتجارب الطفولة الضارة هنا.</p>")
     )
     with translation.override("ar"):
         listing = client.get(arabic_page.url).content.decode()
@@ -210,6 +210,7 @@ def test_arabic_pages_use_arabic_terms_and_the_arabic_glossary(client, glossary)
     assert "أحداث مرهقة أو صادمة في الطفولة." in listing
     assert "trauma-informed" not in listing  # not translated: not in the Arabic glossary
     assert arabic_page.url.startswith("/ar/")
+    # Only the term is linked, not the "and" (و) Arabic writes joined to it.
     assert links == [
         {
             "href": f"{arabic_page.url}#term-{aces.slug}",
