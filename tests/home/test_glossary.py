@@ -9,8 +9,10 @@ from html.parser import HTMLParser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import WorkflowContentType
+from wagtail.test.utils.form_data import rich_text
 
 from home.factories import (
     GlossaryPageFactory,
@@ -280,3 +282,56 @@ def test_query_counts_do_not_grow_with_the_number_of_terms(client, glossary):
     assert (article_after, page_after) == before
     html = client.get(page.url).content.decode()
     assert len(re.findall(r'<dt id="term-', html)) == 10
+
+
+# --- The admin ---------------------------------------------------------------------------------
+
+
+def test_editors_add_terms_as_drafts_and_find_them_in_the_list(client, editor, glossary):
+    page, _aces, _informed = glossary
+    client.force_login(editor)
+    add = reverse("wagtailsnippets_home_glossaryterm:add")
+    assert client.get(add).status_code == 200
+    response = client.post(
+        add,
+        {
+            "term": "Young People's Action Group",
+            "abbreviation": "",
+            "expansion": "",
+            "definition": rich_text("<p>Young people who advise the VRU.</p>"),
+            "variants": "",
+            "slug": "",
+            "source": "",
+        },
+    )
+    assert response.status_code == 302
+    term = GlossaryTerm.objects.get(term="Young People's Action Group")
+    assert term.slug == "young-peoples-action-group"
+    assert not term.live  # a draft until it is published
+    assert "Young People" not in client.get(page.url).content.decode()
+    listing = client.get(reverse("wagtailsnippets_home_glossaryterm:list"), {"q": "ACEs"})
+    assert "Adverse Childhood Experiences" in listing.content.decode()
+
+
+def test_a_full_form_without_an_abbreviation_is_refused_with_a_clear_message(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailsnippets_home_glossaryterm:add"),
+        {
+            "term": "Violence Reduction Unit",
+            "abbreviation": "",
+            "expansion": "Violence Reduction Unit",
+            "definition": rich_text("<p>A team.</p>"),
+            "variants": "",
+            "slug": "",
+            "source": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "Add the abbreviation this is the full form of" in response.content.decode()
+    assert not GlossaryTerm.objects.exists()
+
+
+def test_terms_are_found_by_wagtail_search(glossary):
+    found = GlossaryTerm.objects.filter(live=True).search("Childhood")
+    assert [term.slug for term in found] == ["adverse-childhood-experiences"]
