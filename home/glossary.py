@@ -190,17 +190,29 @@ class _Marker(HTMLParser):
         return f'<a href="{href}" class="glossary-term">{inner}</a>'
 
 
-def mark_terms(html: str, locale_id: int, seen: set[str] | None = None) -> SafeString:
-    """`html` (rendered rich text) with the first use of each glossary term of the language
-    linked to the glossary page. `seen` holds the slugs already linked on this page, and is
-    updated, so that a term is linked once per page across all its blocks."""
-    glossary = GlossaryTerm.glossary_in(locale_id)
-    terms, url = glossary["terms"], glossary["url"]
-    arabic = glossary["language_code"].startswith("ar")
-    pattern = _pattern(_entries(terms), arabic) if url and terms else None
-    if pattern is None:
-        return mark_safe(html)  # noqa: S308  (rich text the caller already made safe)
-    marker = _Marker(pattern, terms, url, seen if seen is not None else set())
-    marker.feed(str(html))
-    marker.close()
-    return mark_safe("".join(marker.out))  # noqa: S308  (its own tags, and text as it came)
+class PageGlossary:
+    """One page's glossary links: its language's terms and pattern, read once, and the terms
+    already linked on it, so that each is linked once per page across all its blocks."""
+
+    def __init__(self, locale_id: int):
+        glossary = GlossaryTerm.glossary_in(locale_id)
+        self.terms: list[dict] = glossary["terms"]
+        self.url: str | None = glossary["url"]
+        arabic = glossary["language_code"].startswith("ar")
+        self.pattern = _pattern(_entries(self.terms), arabic) if self.url and self.terms else None
+        self.seen: set[str] = set()
+
+    def mark(self, html: str) -> SafeString:
+        """`html` (rendered rich text) with the first use on this page of each term linked to
+        the glossary page."""
+        if self.pattern is None or self.url is None:
+            return mark_safe(html)  # noqa: S308  (rich text the caller already made safe)
+        marker = _Marker(self.pattern, self.terms, self.url, self.seen)
+        marker.feed(str(html))
+        marker.close()
+        return mark_safe("".join(marker.out))  # noqa: S308  (its own tags, and text as it came)
+
+
+def mark_terms(html: str, locale_id: int) -> SafeString:
+    """`html` with the first use of each term of the language linked (a page of its own)."""
+    return PageGlossary(locale_id).mark(html)

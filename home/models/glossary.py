@@ -138,6 +138,7 @@ class GlossaryTerm(
         index.SearchField("term"),
         index.AutocompleteField("term"),
         index.SearchField("abbreviation"),
+        index.AutocompleteField("abbreviation"),
         index.SearchField("expansion"),
         index.SearchField("definition"),
         index.SearchField("variants"),

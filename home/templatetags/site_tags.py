@@ -136,14 +136,18 @@ def json_ld_filter(data) -> str:
 @register.simple_tag(takes_context=True)
 def glossary_terms(context, html):
     """Rendered rich text with the first use on this page of each glossary term linked to the
-    glossary page of the page's language (home/glossary.py). No query once warm."""
+    glossary page of the page's language (home/glossary.py). No query once warm, and the terms
+    are read from the cache once per page, not once per block."""
     page = context.get("page")
     locale_id = getattr(page, "locale_id", None)
     if not isinstance(page, Page) or not locale_id:
         return html
-    seen = None
     request = context.get("request")
-    if request is not None:
-        # What this request has linked so far, so each term is linked once per page.
-        seen = request.__dict__.setdefault("glossary_terms_linked", {}).setdefault(page.pk, set())
-    return glossary.mark_terms(html, locale_id, seen)
+    if request is None:
+        return glossary.mark_terms(html, locale_id)
+    # This request's glossary state per page: what it has linked so far.
+    pages = request.__dict__.setdefault("page_glossaries", {})
+    key = (page.pk, locale_id)
+    if key not in pages:
+        pages[key] = glossary.PageGlossary(locale_id)
+    return pages[key].mark(html)

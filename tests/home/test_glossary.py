@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import WorkflowContentType
+from wagtail.search.backends import get_search_backend
 from wagtail.test.utils.form_data import rich_text
 
 from home.factories import (
@@ -183,6 +184,15 @@ def test_only_whole_words_in_text_are_matched_and_html_is_kept(glossary):
     assert [link["text"] for link in glossary_links(marked)] == ["ACEs"]
 
 
+def test_an_abbreviation_matches_as_written_and_its_plural(glossary):
+    GlossaryTermFactory(term="Integrated Care Board", abbreviation="ICB")
+    english = GlossaryPage.objects.get().locale_id
+    links = glossary_links(str(mark_terms("<p>icb, Icbs and London's ICBs; ICB.</p>", english)))
+    assert [(link["inner"], link["title"], link["text"]) for link in links] == [
+        ("abbr", "Integrated Care Board", "ICBs")
+    ]
+
+
 def test_without_a_glossary_page_nothing_is_linked(client):
     GlossaryTermFactory(term="trauma-informed")
     article = StandardPageFactory(body=body("<p>Being trauma-informed.</p>"))
@@ -333,5 +343,5 @@ def test_a_full_form_without_an_abbreviation_is_refused_with_a_clear_message(cli
 
 
 def test_terms_are_found_by_wagtail_search(glossary):
-    found = GlossaryTerm.objects.filter(live=True).search("Childhood")
+    found = get_search_backend().search("Childhood", GlossaryTerm.objects.filter(live=True))
     assert [term.slug for term in found] == ["adverse-childhood-experiences"]
