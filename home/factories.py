@@ -30,6 +30,8 @@ from home.models import (
     FooterText,
     FormField,
     FormPage,
+    GlossaryPage,
+    GlossaryTerm,
     HomePage,
     NewsIndexPage,
     NewsPage,
@@ -194,6 +196,17 @@ class FormPageFactory(PageFactory):
         return super()._create(model_class, *args, **kwargs)
 
 
+class GlossaryPageFactory(PageFactory):
+    """The glossary page of the parent's language (one per language)."""
+
+    class Meta:
+        model = GlossaryPage
+
+    title = "Glossary"
+    slug = "glossary"
+    introduction = "Words this site uses, explained."
+
+
 class NewsIndexPageFactory(PageFactory):
     class Meta:
         model = NewsIndexPage
@@ -273,6 +286,17 @@ class FooterTextFactory(PublishedSnippetFactory):
     support_heading = "Need support?"
     support_text = "<p>Where to find support, made for a test.</p>"
     about_text = "<p>A line about the site, made for a test.</p>"
+
+
+class GlossaryTermFactory(PublishedSnippetFactory):
+    """A live glossary term in the default language."""
+
+    class Meta:
+        model = GlossaryTerm
+
+    term = factory.Sequence(lambda n: f"test term {n}")
+    slug = factory.LazyAttribute(lambda term: slugify(term.term))
+    definition = "<p>A definition made for a test.</p>"
 
 
 class NoticeBannerFactory(PublishedSnippetFactory):

@@ -24,6 +24,7 @@ from home.models import (
     Borough,
     DriverOfChange,
     FooterText,
+    GlossaryTerm,
     NoticeBanner,
     Principle,
     Sector,
@@ -32,7 +33,15 @@ from home.models import (
 
 # The shared snippets readers see: changing any of them refreshes every cached page part.
 caching.watch(
-    FooterText, NoticeBanner, SiteSettings, Principle, DriverOfChange, Audience, Sector, Borough
+    FooterText,
+    NoticeBanner,
+    SiteSettings,
+    Principle,
+    DriverOfChange,
+    Audience,
+    Sector,
+    Borough,
+    GlossaryTerm,
 )
 # Submitting a page for translation, syncing it and stopping a synced translation save these:
 # whether a translated page shows the "translated from an earlier version" notice

@@ -1,4 +1,4 @@
-"""Admin screens for the shared snippets (the taxonomy, footer text and notice banner), the
+"""Admin screens for the shared snippets (the taxonomy, glossary terms, footer text and notice banner), the
 editor guide, the dashboard's example-content and out-of-date translations panels, and the warning on an out-of-date
 translation's editor."""
 
@@ -19,6 +19,7 @@ from home.models import (
     DriverOfChange,
     FooterText,
     FormPage,
+    GlossaryTerm,
     NoticeBanner,
     Principle,
     Sector,
@@ -101,7 +102,22 @@ class SiteChromeGroup(SnippetViewSetGroup):
     items = (FooterTextViewSet, NoticeBannerViewSet)
 
 
+class GlossaryTermViewSet(SnippetViewSet):
+    """The glossary's terms: each goes through review before readers see it."""
+
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("Glossary")
+    menu_order = 305
+    add_to_admin_menu = True
+    list_display = ["term", "abbreviation", "slug", "source", "live", "is_example_content"]
+    list_filter = ["locale", "live", "is_example_content"]
+    # The listing's search uses the model's own search index (GlossaryTerm.search_fields).
+    ordering = ["term"]
+
+
 register_snippet(TaxonomyGroup)
+register_snippet(GlossaryTermViewSet)
 register_snippet(SiteChromeGroup)
 
 

@@ -2,6 +2,7 @@
 
 from home.models.base import SitePage
 from home.models.form_pages import FormField, FormPage
+from home.models.glossary import GlossaryPage, GlossaryTerm
 from home.models.news import NewsIndexPage, NewsPage, NewsPageTag
 from home.models.pages import HomePage, HomePageFeature, StandardPage
 from home.models.site_wide import FooterText, NoticeBanner, SiteSettings
@@ -14,6 +15,8 @@ __all__ = [
     "FooterText",
     "FormField",
     "FormPage",
+    "GlossaryPage",
+    "GlossaryTerm",
     "HomePage",
     "HomePageFeature",
     "NewsIndexPage",

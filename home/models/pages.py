@@ -166,6 +166,7 @@ class HomePage(SitePage):
     subpage_types = [
         "home.StandardPage",
         "home.FormPage",
+        "home.GlossaryPage",
         "home.NewsIndexPage",
         "roadmap.RoadmapPage",
         "casestudies.CaseStudyIndexPage",
@@ -329,7 +330,7 @@ class StandardPage(SitePage):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage", "home.FormPage"]
+    subpage_types = ["home.StandardPage", "home.FormPage", "home.GlossaryPage"]
 
     class Meta:
         verbose_name = _("standard page")

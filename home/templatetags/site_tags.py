@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home import caching, chrome_context, images, json_ld, spam, translations
+from home import caching, chrome_context, glossary, images, json_ld, spam, translations
 from home.examples import is_example, labelled
 
 register = template.Library()
@@ -139,3 +139,23 @@ def spam_fields(context, form_name: str):
     request = context.get("request")
     posted = request.POST if request is not None and request.method == "POST" else None
     return spam.fields(form_name, posted)
+
+
+@register.simple_tag(takes_context=True)
+def glossary_terms(context, html):
+    """Rendered rich text with the first use on this page of each glossary term linked to the
+    glossary page of the page's language (home/glossary.py). No query once warm, and the terms
+    are read from the cache once per page, not once per block."""
+    page = context.get("page")
+    locale_id = getattr(page, "locale_id", None)
+    if not isinstance(page, Page) or not locale_id:
+        return html
+    request = context.get("request")
+    if request is None:
+        return glossary.mark_terms(html, locale_id)
+    # This request's glossary state per page: what it has linked so far.
+    pages = request.__dict__.setdefault("page_glossaries", {})
+    key = (page.pk, locale_id)
+    if key not in pages:
+        pages[key] = glossary.PageGlossary(locale_id)
+    return pages[key].mark(html)

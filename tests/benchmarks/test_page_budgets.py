@@ -38,6 +38,8 @@ SHARING_IMAGE = 1  # the og:image's Image row (its rendition comes from Wagtail'
 EXPECTED_QUERIES = {
     "HomePage": ROUTE + PRIVACY,
     "StandardPage": ROUTE + LEVEL + PRIVACY,
+    # under About the programme; its terms come from the content cache (GlossaryTerm.glossary_in)
+    "GlossaryPage": ROUTE + 2 * LEVEL + PRIVACY,
     "SearchPage": ROUTE + LEVEL + PRIVACY,
     "FormPage": ROUTE + 2 * LEVEL + PRIVACY + 1,  # + its questions (the demo's is two deep)
     "RoadmapPage": ROUTE + LEVEL + PRIVACY,  # stages, terms, recommendations: content cache

@@ -17,6 +17,7 @@ from home.models import HomePage
 # order the site is built. Sections appear in the main navigation in the order they are created.
 STEPS = [
     "home.demo.site",
+    "home.demo.glossary",
     "roadmap.demo",
     "casestudies.demo",
     "events.demo",
