@@ -4,8 +4,9 @@ and a self-assessment, with Arabic translations of the pages.
 From the seeds: the roadmap sets out the path to a shared, city-wide trauma-informed approach;
 recommendations are centred on implementers, system leaders and London's VRU, and all apply to
 policing, health and local authorities. The stage names follow the programme's own language
-(trauma-aware to trauma-responsive). Indicators, actions, questions and the wording of the
-recommendations are invented, and marked as example content.
+(trauma-aware to trauma-responsive). Indicators, actions, questions, what each stage means for
+each driver of change (the roadmap map's cells) and the wording of the recommendations are
+invented, and marked as example content (on example-content stage pages and recommendations).
 """
 
 from __future__ import annotations

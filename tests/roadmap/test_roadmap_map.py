@@ -222,3 +222,10 @@ def test_the_map_adds_no_query_to_the_roadmap_page(client, built_roadmap):
     without = len(captured)
     with_map(built_roadmap)
     assert _warm_queries(client, url) == without
+
+
+def test_the_print_view_has_the_map(client, built_roadmap):
+    with_map(built_roadmap)
+    page = html(client, f"{built_roadmap.page.url}print/")
+    assert len(cells(page)) == 16
+    assert page.index('class="roadmap-map"') < page.index("journey-list--print")

@@ -97,3 +97,22 @@ def test_the_lens_marks_the_map_in_place_with_javascript(site_server, browser_pa
     assert page.evaluate("window.__notReloaded") is True
     assert "audience=vru" in page.locator(".roadmap-map__link").first.get_attribute("href")
     assert page.csp_violations() == []
+
+
+def test_the_map_prints_as_a_table_with_its_marks(site_server, chromium):
+    """Printed, even on a narrow page, the map stays a grid with its column headers, and the
+    "You are here" marks are words, so they survive black-and-white printing."""
+    context = chromium.new_context(viewport={"width": 320, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_server.url}/en-gb/roadmap/self-assessment/result/?{MIXED}")
+        page.emulate_media(media="print")
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('.roadmap-map__table')).display")
+            == "table"
+        )
+        assert page.locator(".roadmap-map__table thead").bounding_box()["width"] > 2
+        assert page.locator(".roadmap-map__cell--here").first.is_visible()
+        assert "You are here" in page.locator(".roadmap-map__cell--here").first.text_content()
+    finally:
+        context.close()
