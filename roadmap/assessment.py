@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from home.models import Audience, Borough, DriverOfChange, Sector
 from roadmap.baseline_token import issue_token
 from roadmap.forms import TermFilterForm
+from roadmap.roadmap_map import roadmap_map
 
 if TYPE_CHECKING:
     from roadmap.models import RoadmapStagePage
@@ -230,6 +232,15 @@ def result_response(page, request):
             "boroughs": Borough.terms_in(page.locale_id),
             "added": request.GET.get("added") == "1",
             "send_again": request.GET.get("again") == "1",
+            # The roadmap map with "You are here" on the stage reached for each driver.
+            "roadmap_map": roadmap_map(
+                context["stages"],
+                context["drivers"],
+                page.find_recommendations(),
+                request=request,
+                result=result,
+            ),
+            "roadmap_map_text": {"heading": _("Where you are on the roadmap")},
         }
     )
     response = page.render(

@@ -10,6 +10,7 @@ label ("roadmap.RoadmapStagePage") and look them up in Django's app registry whe
 from __future__ import annotations
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Locale
@@ -19,6 +20,7 @@ from home.blocks import BaseStoryBlock
 from home.blocks.text import BLOCK_TEMPLATES
 from home.models import Audience, DriverOfChange, Principle
 from home.models.taxonomy import TaxonomyTerm
+from roadmap.roadmap_map import roadmap_map
 
 TEMPLATES = "roadmap/blocks"
 STAGE_PAGE = "roadmap.RoadmapStagePage"
@@ -285,9 +287,108 @@ class CaseStudyHighlightsBlock(blocks.StructBlock):
         return context
 
 
+class DriverSummaryBlock(blocks.StructBlock):
+    """What one stage means for one driver of change, in a sentence: shown in the roadmap map's
+    cell for the stage and driver, and on the stage page under the driver's heading."""
+
+    driver = TermChoiceBlock(
+        choices=driver_choices, help_text=_("The driver of change this sentence is about.")
+    )
+    summary = blocks.TextBlock(
+        max_length=160,
+        help_text=_(
+            "What this stage looks like for this driver, in one short sentence (160 characters "
+            "at most), e.g. 'Leaders name trauma-informed practice as a priority'."
+        ),
+    )
+
+    class Meta:
+        icon = "resubmit"
+        label = _("What the stage means for a driver of change")
+
+
+class DriverSummariesBlock(blocks.StreamBlock):
+    """One summary per driver of change; a driver may appear once."""
+
+    driver_summary = DriverSummaryBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        seen: set[str] = set()
+        for child in value:
+            driver = child.value["driver"]
+            if driver in seen:
+                raise ValidationError(
+                    _(
+                        "Each driver of change can have one summary on a stage. Remove the "
+                        "second summary for the same driver, or choose another driver."
+                    )
+                )
+            seen.add(driver)
+        return value
+
+
+class RoadmapMapBlock(blocks.StructBlock):
+    """The roadmap as a map: the stages down the side, the drivers of change across the top,
+    each cell a link to what the stage means for the driver (a section of the stage page). The
+    reader's lens marks the cells with recommendations for them; a self-assessment result marks
+    where they are. Pulled live from the stage pages, the drivers and the recommendations."""
+
+    heading = blocks.CharBlock(
+        max_length=120,
+        required=False,
+        default=_("The roadmap at a glance"),
+        help_text=_("Shown above the map. Leave empty for no heading."),
+    )
+    introduction = blocks.TextBlock(
+        required=False,
+        max_length=400,
+        help_text=_("Optional: a sentence or two on how to read the map."),
+    )
+
+    class Meta:
+        icon = "table"
+        template = f"{BLOCK_TEMPLATES}/roadmap_map.html"
+        label = _("Roadmap map")
+        description = _(
+            "Every stage against every driver of change, each cell linking to what the stage "
+            "means for that driver. On the roadmap page it always shows at the top."
+        )
+        preview_value = {
+            "heading": "The roadmap at a glance",
+            "introduction": "Find your stage, then read across to see each driver of change.",
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        parent = parent_context or {}
+        locale = _locale(parent)
+        # The roadmap page's lens and the self-assessment's result, where the page has them.
+        lens = parent.get("lens") if hasattr(parent.get("lens"), "query") else None
+        result = parent.get("result") if hasattr(parent.get("result"), "groups") else None
+        recommendation = apps.get_model(RECOMMENDATION)
+        context["map"] = roadmap_map(
+            apps.get_model(STAGE_PAGE).live_in(locale),
+            DriverOfChange.terms_in(locale),
+            recommendation.for_reader(locale),
+            request=parent.get("request"),
+            lens=lens,
+            lens_recommendations=recommendation.for_reader(
+                locale,
+                audience=lens.audience.slug if lens and lens.audience else "",
+                sector=lens.sector.slug if lens and lens.sector else "",
+            )
+            if lens and (lens.audience or lens.sector)
+            else None,
+            result=result,
+        )
+        return context
+
+
 class RoadmapStoryBlock(BaseStoryBlock):
     """The body stream for roadmap pages: the shared blocks plus the roadmap's own."""
 
+    roadmap_map = RoadmapMapBlock()
     journey = JourneyBlock()
     audience_actions = AudienceActionsBlock()
     principles = PrinciplesBlock()

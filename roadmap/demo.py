@@ -4,8 +4,9 @@ and a self-assessment, with Arabic translations of the pages.
 From the seeds: the roadmap sets out the path to a shared, city-wide trauma-informed approach;
 recommendations are centred on implementers, system leaders and London's VRU, and all apply to
 policing, health and local authorities. The stage names follow the programme's own language
-(trauma-aware to trauma-responsive). Indicators, actions, questions and the wording of the
-recommendations are invented, and marked as example content.
+(trauma-aware to trauma-responsive). Indicators, actions, questions, what each stage means for
+each driver of change (the roadmap map's cells) and the wording of the recommendations are
+invented, and marked as example content (on example-content stage pages and recommendations).
 """
 
 from __future__ import annotations
@@ -255,6 +256,83 @@ STAGES = [
         [t("What are we learning, and who are we learning it with?", "ماذا نتعلم، ومع من نتعلمه؟")],
     ),
 ]
+
+# What each stage means for each driver of change, in a sentence (the roadmap map's cells).
+# Invented for the demonstration, on example-content stage pages.
+DRIVER_SUMMARIES = {
+    "trauma-aware": {
+        "leadership-and-culture": t(
+            "Leaders say trauma-informed practice matters.",
+            "يقول القادة إن الممارسة الواعية بالصدمات مهمة.",
+        ),
+        "workforce-wellbeing": t(
+            "Staff learn what trauma is and how it affects them too.",
+            "يتعلم العاملون ما هي الصدمة وكيف تؤثر فيهم أيضًا.",
+        ),
+        "relationships-and-voice": t(
+            "Teams notice how people feel when they first meet the service.",
+            "تنتبه الفرق إلى شعور الناس عند لقائهم الأول بالخدمة.",
+        ),
+        "systems-and-environments": t(
+            "Teams spot letters and spaces that may feel unsafe.",
+            "تلاحظ الفرق الرسائل والأماكن التي قد تبدو غير آمنة.",
+        ),
+    },
+    "trauma-sensitive": {
+        "leadership-and-culture": t(
+            "Champions in each service keep the work going.",
+            "يواصل الأنصار في كل خدمة دفع العمل إلى الأمام.",
+        ),
+        "workforce-wellbeing": t(
+            "Reflective supervision starts for front-line staff.",
+            "يبدأ الإشراف التأملي للعاملين في الخطوط الأمامية.",
+        ),
+        "relationships-and-voice": t(
+            "People who use the service are asked what helps.",
+            "يُسأل من يستخدمون الخدمة عمّا يساعدهم.",
+        ),
+        "systems-and-environments": t(
+            "Letters, waiting areas and first contacts are reviewed.",
+            "تُراجع الرسائل وأماكن الانتظار ونقاط التواصل الأولى.",
+        ),
+    },
+    "trauma-informed": {
+        "leadership-and-culture": t(
+            "The six principles guide decisions and plans.",
+            "توجّه المبادئ الستة القرارات والخطط.",
+        ),
+        "workforce-wellbeing": t(
+            "Every member of staff has training and support after difficult work.",
+            "يحصل كل العاملين على التدريب والدعم بعد العمل الصعب.",
+        ),
+        "relationships-and-voice": t(
+            "People with lived experience help design services.",
+            "يشارك أصحاب التجربة المعاشة في تصميم الخدمات.",
+        ),
+        "systems-and-environments": t(
+            "Policies and contracts are written with the principles.",
+            "تُكتب السياسات والعقود في ضوء المبادئ.",
+        ),
+    },
+    "trauma-responsive": {
+        "leadership-and-culture": t(
+            "Partners hold each other to account across London.",
+            "يحاسب الشركاء بعضهم بعضًا في أنحاء لندن.",
+        ),
+        "workforce-wellbeing": t(
+            "Staff learn with colleagues in other sectors.",
+            "يتعلم العاملون مع زملائهم في القطاعات الأخرى.",
+        ),
+        "relationships-and-voice": t(
+            "Young people and communities help judge progress.",
+            "يساعد الشباب والمجتمعات في تقييم التقدم.",
+        ),
+        "systems-and-environments": t(
+            "Partners share data and learning across the system.",
+            "يتبادل الشركاء البيانات والدروس عبر المنظومة.",
+        ),
+    },
+}
 
 # audience slug, anchor slug, driver slug, stage slugs, title, body
 RECOMMENDATIONS = [
@@ -514,7 +592,20 @@ SELF_ASSESSMENT = {
     ),
 }
 
+ROADMAP_MAP = {
+    "heading": "The roadmap at a glance",
+    "introduction": (
+        "Each row is a stage of the journey and each column a driver of change. Choose a cell to "
+        "read what that stage means for that driver."
+    ),
+}
+
 ROADMAP_BODY_STRINGS = {
+    ROADMAP_MAP["heading"]: "خريطة الطريق في لمحة",
+    ROADMAP_MAP["introduction"]: (
+        "كل صف مرحلة من مراحل الرحلة وكل عمود محرّك من محركات التغيير. اختر خانة لتقرأ ما تعنيه "
+        "تلك المرحلة لذلك المحرّك."
+    ),
     "The journey": "الرحلة",
     "Drivers of change": "محركات التغيير",
     "The six principles": "المبادئ الستة",
@@ -528,6 +619,7 @@ def build(demo: Demo) -> None:
         "roadmap",
         show_in_menus=True,
         body=[
+            ("roadmap_map", ROADMAP_MAP),
             ("drivers_of_change", {"heading": "Drivers of change", "introduction": ""}),
             ("principles", {"heading": "The six principles", "introduction": ""}),
         ],
@@ -549,6 +641,10 @@ def build(demo: Demo) -> None:
                 for audience, items in actions.items()
             ],
             reflective_questions=[("question", text) for text in questions],
+            driver_summaries=[
+                ("driver_summary", {"driver": driver, "summary": summary})
+                for driver, summary in DRIVER_SUMMARIES[slug].items()
+            ],
         )
     assessment = demo.page(
         roadmap,

@@ -35,6 +35,7 @@ from roadmap.baseline import aggregate, summary_version
 from roadmap.blocks import (
     AssessmentQuestionBlock,
     AudienceActionsBlock,
+    DriverSummariesBlock,
     RoadmapStoryBlock,
 )
 from roadmap.page_context import recommendations_context, roadmap_context, stage_context
@@ -152,6 +153,17 @@ class RoadmapStagePage(RoadmapContent, SitePage):
         verbose_name=_("actions for each audience"),
         help_text=_("Add one block per audience: implementers, system leaders and the VRU."),
     )
+    driver_summaries = StreamField(
+        DriverSummariesBlock(),
+        blank=True,
+        verbose_name=_("what it means for each driver of change"),
+        help_text=_(
+            "One short sentence per driver of change: what this stage looks like for it. Each "
+            "shows in the roadmap map's cell for this stage and driver, and on this page above "
+            "the driver's recommendations. A driver with no sentence shows only its "
+            "recommendations."
+        ),
+    )
     reflective_questions = StreamField(
         [("question", blocks.CharBlock(max_length=300, label=_("Question")))],
         blank=True,
@@ -164,6 +176,7 @@ class RoadmapStagePage(RoadmapContent, SitePage):
         FieldPanel("introduction"),
         FieldPanel("indicators"),
         FieldPanel("actions"),
+        FieldPanel("driver_summaries"),
         FieldPanel("reflective_questions"),
         FieldPanel("body"),
     ]

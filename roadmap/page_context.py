@@ -13,6 +13,7 @@ from home.caching import cached
 from home.listing import PREVIEW_SIZE, paginate
 from home.models import Audience, DriverOfChange, Sector
 from roadmap.forms import Lens, LensForm, RecommendationFilterForm
+from roadmap.roadmap_map import driver_anchor, summaries
 
 
 @dataclass
@@ -104,6 +105,8 @@ def stage_context(stage, request) -> dict:
     events = stage_events(stage)
     totals = audience_totals(recs)
     return {
+        # What the stage means for each driver of change: the map's cells link here.
+        "driver_sections": driver_sections(stage, DriverOfChange.terms_in(locale), recs),
         "lens": lens,
         "audiences": audiences,
         "stages": stages,
@@ -131,6 +134,36 @@ def stage_context(stage, request) -> dict:
             "roadmap/includes/stage_events.html",
         ],
     }
+
+
+@dataclass
+class DriverSection:
+    """What a stage means for one driver of change: its summary and recommendations."""
+
+    driver: object
+    anchor: str
+    summary: str
+    recommendations: list  # the first PREVIEW_SIZE
+    total: int
+
+
+def driver_sections(stage, drivers: list, recs: list) -> list[DriverSection]:
+    """One section per driver of change, in the drivers' order, even when it is empty, so that
+    every cell of the roadmap map has its target."""
+    notes = summaries(stage)
+    by_driver: dict[str, list] = {}
+    for recommendation in recs:
+        by_driver.setdefault(recommendation.driver.slug, []).append(recommendation)
+    return [
+        DriverSection(
+            driver=driver,
+            anchor=driver_anchor(driver.slug),
+            summary=notes.get(driver.slug, ""),
+            recommendations=by_driver.get(driver.slug, [])[:PREVIEW_SIZE],
+            total=len(by_driver.get(driver.slug, [])),
+        )
+        for driver in drivers
+    ]
 
 
 def stage_case_studies(stage) -> dict:

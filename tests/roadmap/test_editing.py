@@ -82,6 +82,14 @@ def test_an_editor_creates_a_stage_page(signed_in, roadmap):
                     )
                 ]
             ),
+            "driver_summaries": streamfield(
+                [
+                    (
+                        "driver_summary",
+                        {"driver": "workforce-wellbeing", "summary": "Staff start to talk."},
+                    )
+                ]
+            ),
             "reflective_questions": streamfield([("question", "What do we know?")]),
             "body": streamfield([]),
         },
@@ -92,6 +100,34 @@ def test_an_editor_creates_a_stage_page(signed_in, roadmap):
     page = signed_in.get(stage.url).content.decode()
     assert stage.url == "/en-gb/roadmap/trauma-curious/"
     assert "Read the definition" in page
+    # Its summary for a driver of change shows in that driver's part of the page.
+    assert 'id="driver-workforce-wellbeing"' in page
+    part = page[page.index('id="driver-workforce-wellbeing"') :]
+    assert "Staff start to talk." in part[:300]
+
+
+def test_a_stage_page_takes_one_summary_per_driver(signed_in, roadmap, stages):
+    summary = {"driver": "workforce-wellbeing", "summary": "Said once."}
+    response = add_page(
+        signed_in,
+        roadmap,
+        RoadmapStagePage,
+        {
+            "title": "Twice",
+            "slug": "twice",
+            "introduction": "",
+            "indicators": streamfield([]),
+            "actions": streamfield([]),
+            "driver_summaries": streamfield(
+                [("driver_summary", summary), ("driver_summary", summary)]
+            ),
+            "reflective_questions": streamfield([]),
+            "body": streamfield([]),
+        },
+    )
+    assert response.status_code == 200  # the form again, with the message
+    assert "Each driver of change can have one summary on a stage." in response.content.decode()
+    assert not RoadmapStagePage.objects.filter(slug="twice").exists()
 
 
 def test_an_editor_creates_a_self_assessment_page(signed_in, roadmap, stages, assessment):

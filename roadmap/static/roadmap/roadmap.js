@@ -34,11 +34,19 @@
         return response.text();
       })
       .then(function (html) {
-        var fresh = new DOMParser().parseFromString(html, "text/html")
-          .querySelector("[data-roadmap-results]");
+        var parsed = new DOMParser().parseFromString(html, "text/html");
+        var fresh = parsed.querySelector("[data-roadmap-results]");
         if (!fresh) { throw new Error("no results in the response"); }
         fresh = document.importNode(fresh, true);
         region.parentNode.replaceChild(fresh, region);
+        // The roadmap map marks what applies to the reader: it follows the lens too.
+        var maps = document.querySelectorAll("[data-roadmap-map]");
+        var freshMaps = parsed.querySelectorAll("[data-roadmap-map]");
+        Array.prototype.forEach.call(maps, function (map, index) {
+          if (freshMaps[index]) {
+            map.parentNode.replaceChild(document.importNode(freshMaps[index], true), map);
+          }
+        });
         if (remember) { window.history.pushState({ roadmap: true }, "", address); }
         var heading = fresh.querySelector("h2");
         var summary = fresh.querySelector("[data-roadmap-summary]");
