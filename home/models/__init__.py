@@ -1,6 +1,6 @@
 """Models of the shared app, re-exported so that `from home.models import X` works for all."""
 
-from home.models.base import SitePage
+from home.models.base import QuickExit, SitePage
 from home.models.news import NewsIndexPage, NewsPage, NewsPageTag
 from home.models.pages import HomePage, HomePageFeature, StandardPage
 from home.models.site_wide import FooterText, NoticeBanner, SiteSettings
@@ -18,6 +18,7 @@ __all__ = [
     "NewsPageTag",
     "NoticeBanner",
     "Principle",
+    "QuickExit",
     "Sector",
     "SitePage",
     "SiteSettings",
