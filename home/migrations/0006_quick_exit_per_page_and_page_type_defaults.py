@@ -6,6 +6,7 @@
 
 import django.core.validators
 import home.models.site_wide
+import home.models.base
 from django.db import migrations, models
 
 
@@ -49,17 +50,17 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='homepage',
             name='quick_exit',
-            field=models.CharField(choices=[('default', 'Use the default for this page type'), ('show', 'Show'), ('hide', 'Hide')], default='default', help_text='A button at the top of the page that leaves the site at once (keyboard users can also press Shift 3 times), for readers who may be at risk if someone sees what they are reading. The site settings say which page types show it by default; choose Show or Hide to decide for this page alone. Its translations follow this page.', max_length=7, verbose_name="'Exit this page' button"),
+            field=home.models.base.QuickExitField(choices=[('default', 'Use the default for this page type'), ('show', 'Show'), ('hide', 'Hide')], default='default', help_text='A button at the top of the page that leaves the site at once (keyboard users can also press Shift 3 times), for readers who may be at risk if someone sees what they are reading. The site settings say which page types show it by default; choose Show or Hide to decide for this page alone. Its translations follow this page.', max_length=7, verbose_name="'Exit this page' button"),
         ),
         migrations.AddField(
             model_name='newsindexpage',
             name='quick_exit',
-            field=models.CharField(choices=[('default', 'Use the default for this page type'), ('show', 'Show'), ('hide', 'Hide')], default='default', help_text='A button at the top of the page that leaves the site at once (keyboard users can also press Shift 3 times), for readers who may be at risk if someone sees what they are reading. The site settings say which page types show it by default; choose Show or Hide to decide for this page alone. Its translations follow this page.', max_length=7, verbose_name="'Exit this page' button"),
+            field=home.models.base.QuickExitField(choices=[('default', 'Use the default for this page type'), ('show', 'Show'), ('hide', 'Hide')], default='default', help_text='A button at the top of the page that leaves the site at once (keyboard users can also press Shift 3 times), for readers who may be at risk if someone sees what they are reading. The site settings say which page types show it by default; choose Show or Hide to decide for this page alone. Its translations follow this page.', max_length=7, verbose_name="'Exit this page' button"),
         ),
         migrations.AddField(
             model_name='newspage',
             name='quick_exit',
-            field=models.CharField(choices=[('default', 'Use the default for this page type'), ('show', 'Show'), ('hide', 'Hide')], default='default', help_text='A button at the top of the page that leaves the site at once (keyboard users can also press Shift 3 times), for readers who may be at risk if someone sees what they are reading. The site settings say which page types show it by default; choose Show or Hide to decide for this page alone. Its translations follow this page.', max_length=7, verbose_name="'Exit this page' button"),
+            field=home.models.base.QuickExitField(choices=[('default', 'Use the default for this page type'), ('show', 'Show'), ('hide', 'Hide')], default='default', help_text='A button at the top of the page that leaves the site at once (keyboard users can also press Shift 3 times), for readers who may be at risk if someone sees what they are reading. The site settings say which page types show it by default; choose Show or Hide to decide for this page alone. Its translations follow this page.', max_length=7, verbose_name="'Exit this page' button"),
         ),
         migrations.AddField(
             model_name='sitesettings',
@@ -69,7 +70,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='standardpage',
             name='quick_exit',
-            field=models.CharField(choices=[('default', 'Use the default for this page type'), ('show', 'Show'), ('hide', 'Hide')], default='default', help_text='A button at the top of the page that leaves the site at once (keyboard users can also press Shift 3 times), for readers who may be at risk if someone sees what they are reading. The site settings say which page types show it by default; choose Show or Hide to decide for this page alone. Its translations follow this page.', max_length=7, verbose_name="'Exit this page' button"),
+            field=home.models.base.QuickExitField(choices=[('default', 'Use the default for this page type'), ('show', 'Show'), ('hide', 'Hide')], default='default', help_text='A button at the top of the page that leaves the site at once (keyboard users can also press Shift 3 times), for readers who may be at risk if someone sees what they are reading. The site settings say which page types show it by default; choose Show or Hide to decide for this page alone. Its translations follow this page.', max_length=7, verbose_name="'Exit this page' button"),
         ),
         migrations.AlterField(
             model_name='sitesettings',

@@ -22,6 +22,17 @@ class QuickExit(models.TextChoices):
     HIDE = "hide", _("Hide")
 
 
+class QuickExitField(models.CharField):
+    """The page's QuickExit choice. The editor's form always sends it (one option is always
+    chosen); a form that leaves it out altogether, such as one opened before the field existed,
+    keeps the page's current choice instead of failing."""
+
+    def formfield(self, **kwargs):
+        field = super().formfield(**kwargs)
+        field.required = False
+        return field
+
+
 class SitePage(Page):
     """Common fields for every page: listing summary, social sharing and example-content marking.
 
@@ -63,7 +74,7 @@ class SitePage(Page):
             "so; untick it once the page holds real, checked content."
         ),
     )
-    quick_exit = models.CharField(
+    quick_exit = QuickExitField(
         max_length=7,
         choices=QuickExit.choices,
         default=QuickExit.DEFAULT,

@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from wagtail.models import Revision, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import TranslationSource
 
@@ -155,6 +156,49 @@ def test_the_page_settings_tab_offers_the_three_choices(client, editor):
     assert "choose Show or Hide to decide for this page alone" in form
 
 
+def publish_standard_page(client, parent, **fields):
+    """Add a standard page through the page editor and publish it, as an editor would."""
+    url = reverse("wagtailadmin_pages:add", args=["home", "standardpage", parent.id])
+    data = {
+        "comments": inline_formset([]),
+        "title": "Where to find support",
+        "slug": "where-to-find-support",
+        "body": streamfield([("paragraph", rich_text("<p>Services that can help.</p>"))]),
+        **fields,
+        "action-publish": "publish",
+    }
+    response = client.post(url, nested_form_data(data))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return StandardPage.objects.get(slug="where-to-find-support")
+
+
+def test_an_editor_turns_it_on_for_a_support_page_in_the_page_editor(client, editor):
+    client.force_login(editor)
+    page = publish_standard_page(client, home_page(), quick_exit="show")
+    assert page.quick_exit == QuickExit.SHOW and page.live
+    client.logout()
+    assert exit_link(client, page) is not None
+
+
+def test_the_page_editor_refuses_a_choice_that_is_not_offered(client, editor):
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:add", args=["home", "standardpage", home_page().id])
+    data = {
+        "comments": inline_formset([]),
+        "title": "Where to find support",
+        "slug": "where-to-find-support",
+        "body": streamfield([("paragraph", rich_text("<p>Services that can help.</p>"))]),
+        "quick_exit": "sometimes",
+        "action-publish": "publish",
+    }
+    response = client.post(url, nested_form_data(data))
+    assert response.status_code == 200
+    assert "Select a valid choice. sometimes is not one of the available choices." in (
+        response.content.decode()
+    )
+    assert not StandardPage.objects.filter(slug="where-to-find-support").exists()
+
+
 def test_every_page_type_readers_see_has_the_choice_and_is_offered_in_the_settings():
     offered = dict(public_page_types())
     assert len(offered) >= 14, offered
@@ -195,7 +239,11 @@ def test_arabic_readers_get_the_button_and_its_hint_in_arabic(client):
 def test_the_migration_keeps_the_button_on_standard_pages_that_had_it():
     """Before the choice, a standard page had a 'show the button' tick. Pages that had it
     ticked, and their revisions (a draft published later), show the button afterwards; the
-    others follow their type's default. Migrating back ticks the box again."""
+    others follow their type's default. Migrating back ticks the box again.
+
+    It migrates the test database back and forth, so it needs real transactions; pytest-django
+    runs such tests after every other database test (the demo site's included), and empties
+    the database after it."""
     ticked = StandardPageFactory(title="Where to find support", quick_exit=QuickExit.SHOW)
     unticked = StandardPageFactory(title="About the programme")
     before = [("home", "0005_editable_organisation_and_quick_exit")]
@@ -203,7 +251,11 @@ def test_the_migration_keeps_the_button_on_standard_pages_that_had_it():
     MigrationExecutor(connection).migrate(before)
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT page_ptr_id, show_quick_exit FROM home_standardpage")
+            cursor.execute(
+                "SELECT page_ptr_id, show_quick_exit FROM home_standardpage"
+                " WHERE page_ptr_id IN (%s, %s)",
+                [ticked.pk, unticked.pk],
+            )
             assert dict(cursor.fetchall()) == {ticked.pk: True, unticked.pk: False}
         # A revision saved before the change knows only the tick.
         revision = ticked.latest_revision
