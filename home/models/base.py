@@ -29,7 +29,8 @@ class QuickExitField(models.CharField):
 
     def formfield(self, **kwargs):
         field = super().formfield(**kwargs)
-        field.required = False
+        if field is not None:
+            field.required = False
         return field
 
 
