@@ -99,6 +99,8 @@ def build_chrome(site) -> dict:
         "quick_exit_url": settings.quick_exit_url or default_quick_exit,
         "quick_exit_is_default": (settings.quick_exit_url or default_quick_exit)
         == default_quick_exit,
+        # Which page types show 'Exit this page' unless a page decides (SitePage.shows_quick_exit).
+        "quick_exit_page_types": list(settings.quick_exit_page_types or []),
         "contact_email": settings.contact_email,
         "contact_phone": settings.contact_phone,
         "social_links": settings.social_links(),

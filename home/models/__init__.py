@@ -1,6 +1,6 @@
 """Models of the shared app, re-exported so that `from home.models import X` works for all."""
 
-from home.models.base import SitePage
+from home.models.base import QuickExit, SitePage
 from home.models.form_pages import FormField, FormPage
 from home.models.glossary import GlossaryPage, GlossaryTerm
 from home.models.news import NewsIndexPage, NewsPage, NewsPageTag
@@ -24,6 +24,7 @@ __all__ = [
     "NewsPageTag",
     "NoticeBanner",
     "Principle",
+    "QuickExit",
     "Sector",
     "SitePage",
     "SiteSettings",

@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class QuickExit(models.TextChoices):
+    """Whether a page shows the 'Exit this page' button: as its page type does by default (the
+    site settings say which types do), or shown or hidden on this page whatever its type."""
+
+    DEFAULT = "default", _("Use the default for this page type")
+    SHOW = "show", _("Show")
+    HIDE = "hide", _("Hide")
+
+
+class QuickExitField(models.CharField):
+    """The page's QuickExit choice. The editor's form always sends it (one option is always
+    chosen); a form that leaves it out altogether, such as one opened before the field existed,
+    keeps the page's current choice instead of failing."""
+
+    def formfield(self, **kwargs):
+        field = super().formfield(**kwargs)
+        if field is not None:
+            field.required = False
+        return field
 
 
 class SitePage(Page):
@@ -51,6 +75,18 @@ class SitePage(Page):
             "so; untick it once the page holds real, checked content."
         ),
     )
+    quick_exit = QuickExitField(
+        max_length=7,
+        choices=QuickExit.choices,
+        default=QuickExit.DEFAULT,
+        verbose_name=_("'Exit this page' button"),
+        help_text=_(
+            "A button at the top of the page that leaves the site at once (keyboard users can "
+            "also press Shift 3 times), for readers who may be at risk if someone sees what they "
+            "are reading. The site settings say which page types show it by default; choose "
+            "Show or Hide to decide for this page alone. Its translations follow this page."
+        ),
+    )
 
     override_translatable_fields = [
         TranslatableField("title"),
@@ -61,6 +97,9 @@ class SitePage(Page):
         SynchronizedField("listing_image"),
         SynchronizedField("social_image"),
         SynchronizedField("is_example_content"),
+        # A reader's safety does not depend on their language: every translation shows the
+        # button exactly when the original page does, and translators cannot change that.
+        SynchronizedField("quick_exit", overridable=False),
     ]
 
     # Fields readers never see (an event's joining link): each page type that has one lists it
@@ -86,7 +125,11 @@ class SitePage(Page):
         ),
         MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Main navigation")),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("is_example_content")]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("is_example_content"),
+        FieldPanel("quick_exit", widget=forms.RadioSelect),
+    ]
 
     class Meta:
         abstract = True
@@ -94,6 +137,16 @@ class SitePage(Page):
     def get_admin_display_title(self) -> str:
         title = super().get_admin_display_title()
         return f"{title} [{_('example')}]" if self.is_example_content else title
+
+    def shows_quick_exit(self, default_page_types: Collection[str]) -> bool:
+        """Whether readers get the 'Exit this page' button here: this page's own choice, or
+        else whether its type is among `default_page_types` (the site settings' labels, such
+        as "casestudies.casestudypage", read from the cached chrome: no query)."""
+        if self.quick_exit == QuickExit.SHOW:
+            return True
+        if self.quick_exit == QuickExit.HIDE:
+            return False
+        return self._meta.label_lower in default_page_types
 
     @property
     def summary(self) -> str:

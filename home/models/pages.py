@@ -315,14 +315,8 @@ class StandardPage(SitePage):
         max_length=600, blank=True, help_text=_("A short opening paragraph, shown larger.")
     )
     body = StreamField(StandardStoryBlock())
-    show_quick_exit = models.BooleanField(
-        default=False,
-        verbose_name=_("show 'Leave this site' button"),
-        help_text=_("For pages about abuse or violence: a button that leaves the site at once."),
-    )
 
     content_panels = [*SitePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    settings_panels = [*SitePage.settings_panels, FieldPanel("show_quick_exit")]
     search_fields = [
         *SitePage.search_fields,
         index.SearchField("introduction"),

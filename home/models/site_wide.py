@@ -3,8 +3,12 @@ social links, footer pages), the translatable footer text and the notice banner.
 
 from __future__ import annotations
 
+from django import forms
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -12,9 +16,70 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.models.base import SitePage
+
 DEFAULT_ORGANISATION_NAME = "London Violence Reduction Unit"
 # Somewhere harmless and everyday, so that leaving in a hurry gives nothing away.
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
+
+# The page types that show the 'Exit this page' button unless a page decides otherwise (issue
+# 13): the sections whose pages tell of violence and trauma (case studies, news, events and the
+# roadmap with its stages and self-assessment) and their index pages, which list those stories.
+# Standard pages (about the programme, policies) do not; a page about support can opt in.
+DEFAULT_QUICK_EXIT_PAGE_TYPES = (
+    "casestudies.casestudyindexpage",
+    "casestudies.casestudypage",
+    "events.eventindexpage",
+    "events.eventpage",
+    "home.newsindexpage",
+    "home.newspage",
+    "roadmap.roadmappage",
+    "roadmap.roadmapstagepage",
+    "roadmap.selfassessmentpage",
+)
+
+
+def default_quick_exit_page_types() -> list[str]:
+    return list(DEFAULT_QUICK_EXIT_PAGE_TYPES)
+
+
+def public_page_types() -> list[tuple[str, str]]:
+    """Every page type readers can see (each concrete page model built on SitePage), as
+    (label, name) pairs sorted by name; the label is the model's, e.g. "home.newspage"."""
+    found = [
+        (model._meta.label_lower, capfirst(model._meta.verbose_name))
+        for model in apps.get_models()
+        if issubclass(model, SitePage)
+    ]
+    return sorted(found, key=lambda pair: str(pair[1]))
+
+
+def validate_page_types(value) -> None:
+    """A list of known page types' labels (public_page_types)."""
+    if not isinstance(value, list) or not all(isinstance(label, str) for label in value):
+        raise ValidationError(_("Choose page types from the list."), code="not_a_list")
+    unknown = sorted(set(value) - {label for label, _name in public_page_types()})
+    if unknown:
+        raise ValidationError(
+            _("These are not page types of this site: %(unknown)s. Choose from the list."),
+            code="unknown_page_type",
+            params={"unknown": ", ".join(unknown)},
+        )
+
+
+class PageTypesField(models.JSONField):
+    """A list of page types, stored as their labels; editors tick them in a list of every page
+    type readers can see."""
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=public_page_types,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=capfirst(self.verbose_name),
+            help_text=self.help_text,
+        )
+
 
 # Its own code, so that forms keep its message instead of their own "Enter a valid URL".
 validate_https = URLValidator(
@@ -62,9 +127,21 @@ class SiteSettings(BaseSiteSetting):
         validators=[validate_https],
         verbose_name=_("quick exit address"),
         help_text=_(
-            "Where the 'Leave this site' button takes readers. Choose a harmless, everyday site "
+            "Where the 'Exit this page' button takes readers. Choose a harmless, everyday site "
             "(such as a weather or news page) that gives nothing away to someone looking over "
             "their shoulder. Must start with https://."
+        ),
+    )
+    quick_exit_page_types = PageTypesField(
+        default=default_quick_exit_page_types,
+        blank=True,
+        validators=[validate_page_types],
+        verbose_name=_("page types that show the 'Exit this page' button"),
+        help_text=_(
+            "Pages of the ticked types show the button unless an editor has chosen Show or "
+            "Hide for that page (in its Settings tab). Tick the types whose pages may be read "
+            "by someone at risk if another person sees them: stories of violence, abuse or "
+            "trauma, and where to find support."
         ),
     )
     privacy_page = models.ForeignKey(
@@ -142,7 +219,14 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Social media"),
         ),
-        FieldPanel("quick_exit_url"),
+        MultiFieldPanel(
+            [FieldPanel("quick_exit_url"), FieldPanel("quick_exit_page_types")],
+            heading=_("Exit this page"),
+            help_text=_(
+                "A button at the top of a page that leaves the site at once, for readers who "
+                "may be at risk if someone sees what they are reading."
+            ),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("privacy_page"),

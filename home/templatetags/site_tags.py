@@ -24,6 +24,16 @@ def get_chrome(context) -> dict:
     return chrome_context.get_chrome(site)
 
 
+@register.simple_tag
+def shows_quick_exit(page, chrome) -> bool:
+    """Whether this page shows the 'Exit this page' button: its own choice, or its type's
+    default from the site settings (in the cached chrome, so it costs no query)."""
+    decide = getattr(page, "shows_quick_exit", None)
+    if decide is None:
+        return False
+    return decide((chrome or {}).get("quick_exit_page_types", ()))
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None) -> list[dict]:
     """One entry per site language: the same page in that language where it exists, or that

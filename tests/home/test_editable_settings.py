@@ -11,7 +11,7 @@ from wagtail.models import Site
 from casestudies.factories import ReportPageFactory, listing_image
 from events.factories import EventPageFactory
 from home.factories import NewsPageFactory, StandardPageFactory, home_page
-from home.models import SiteSettings
+from home.models import QuickExit, SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -83,13 +83,13 @@ def test_the_organisation_name_in_settings_is_in_a_reports_citation(client):
 
 
 def test_the_quick_exit_goes_where_the_settings_say(client):
-    page = StandardPageFactory(title="Getting help", show_quick_exit=True)
+    page = StandardPageFactory(title="Getting help", quick_exit=QuickExit.SHOW)
     assert 'href="https://www.bbc.co.uk/weather"' in client.get(page.url).content.decode()
     settings = site_settings()
     settings.quick_exit_url = "https://www.example.org/recipes"
     settings.save()
     html = client.get(page.url).content.decode()
-    assert re.search(r'<a class="quick-exit" href="https://www.example.org/recipes"', html)
+    assert re.search(r'<a class="quick-exit__button" href="https://www.example.org/recipes"', html)
     assert "bbc.co.uk/weather" not in html
 
 
