@@ -91,6 +91,11 @@ class Migration(migrations.Migration):
             name='contact_phone',
             field=models.CharField(blank=True, help_text='Shown in the footer, as written here.', max_length=40),
         ),
+        migrations.AlterField(
+            model_name='sitesettings',
+            name='organisation_name',
+            field=models.CharField(default='London Violence Reduction Unit', help_text="Who runs the site: shown in the footer, and named as publisher and organiser in what search engines and calendars read and in the citations of reports. Where the footer text of a language gives the name (e.g. in Arabic), that name is used instead on that language's pages.", max_length=150),
+        ),
         migrations.RunPython(social_fields_to_platforms, platforms_to_social_fields),
         migrations.RemoveField(
             model_name='sitesettings',

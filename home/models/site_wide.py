@@ -54,7 +54,9 @@ class SiteSettings(BaseSiteSetting):
         default=DEFAULT_ORGANISATION_NAME,
         help_text=_(
             "Who runs the site: shown in the footer, and named as publisher and organiser in "
-            "what search engines and calendars read and in the citations of reports."
+            "what search engines and calendars read and in the citations of reports. Where the "
+            "footer text of a language gives the name (e.g. in Arabic), that name is used instead "
+            "on that language's pages."
         ),
     )
     organisation_logo = models.ForeignKey(
