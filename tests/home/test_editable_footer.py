@@ -17,6 +17,12 @@ from wagtail.admin.panels import get_edit_handler
 from wagtail.contrib.settings.views import get_setting_edit_handler
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from casestudies.factories import ReportPageFactory
 from events.factories import EventPageFactory
@@ -26,6 +32,7 @@ from home.factories import (
     NoticeBannerFactory,
     StandardPageFactory,
     home_page,
+    locale,
     translate,
 )
 from home.models import FooterText, NoticeBanner, SiteSettings
@@ -407,3 +414,36 @@ def test_the_notice_preview_shows_the_banner_before_it_is_switched_on_and_nothin
     assert "moved online" not in client.get("/en-gb/").content.decode()
     notice.refresh_from_db()
     assert "The old notice." in notice.message and not notice.has_unpublished_changes
+
+
+def test_translators_give_the_name_and_link_text_in_arabic_in_the_translation_editor(client):
+    """Through wagtail-localize, as a translator works: the name and each link's text are
+    strings to translate, and a page link leads Arabic readers to the Arabic page."""
+    translate(home_page(), title="الرئيسية")
+    contact = StandardPageFactory(title="Contact us", slug="contact-us")
+    translate(contact, title="اتصل بنا")
+    footer = FooterTextFactory(
+        organisation_name=ENGLISH_NAME,
+        links=stream(
+            ("link", {"label": "Write to us", "page": contact.pk, "external_url": ""}),
+        ),
+    )
+    arabic = locale("ar")
+    source, _ = TranslationSource.get_or_create_from_instance(footer)
+    translation = Translation.objects.create(source=source, target_locale=arabic)
+    strings = {ENGLISH_NAME: ARABIC_NAME, "Write to us": "راسلونا"}
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    assert set(strings) <= {segment.string.data for segment in segments}
+    for segment in segments:
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale=arabic,
+            context=segment.context,
+            data=strings.get(segment.string.data, segment.string.data),
+            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+        )
+    translation.save_target(publish=True)
+
+    html = client.get("/ar/").content.decode()
+    assert f"{ARABIC_NAME}</p>" in footer_of(html)
+    assert footer_links(html) == [("/ar/contact-us/", "راسلونا")]
