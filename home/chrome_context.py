@@ -27,7 +27,8 @@ def get_chrome(site) -> dict:
 
 
 def organisation(request=None) -> dict:
-    """The organisation that runs the site, as its settings name it: `name`, and `logo` (a
+    """The organisation that runs the site, named in the active language (the footer text's
+    name in that language, else the site settings'): `name`, and `logo` (a
     dict of url, width and height, or None) and `contact_email`. Read from the cached chrome of the request's site
     (the default site without a request), so pages pay no query for it once the chrome is cached.
     """
@@ -51,8 +52,39 @@ def _logo(image) -> dict | None:
     return {"url": logo.full_url, "width": logo.width, "height": logo.height}
 
 
-def build_chrome(site) -> dict:
-    """The chrome of `site` in the active language (Locale.get_active, default as fallback)."""
+def _footer_links(settings, footer) -> list[dict]:
+    """The footer's links in the reader's language: the privacy, accessibility and cookies pages
+    the settings name, then the footer text's own links, each page only while it is live."""
+    links = [
+        {"title": shown.title, "url": shown.get_url(), "is_external": False}
+        for shown in (
+            page.localized
+            for page in (settings.privacy_page, settings.accessibility_page, settings.cookies_page)
+            if page and page.live
+        )
+    ]
+    for block in footer.links if footer else []:
+        link = block.value
+        page = link.get("page")
+        if page is not None:
+            shown = page.localized
+            if shown.live:
+                links.append(
+                    {
+                        "title": link.get("label") or shown.title,
+                        "url": shown.get_url(),
+                        "is_external": False,
+                    }
+                )
+        elif link.get("external_url") and link.get("label"):
+            links.append({"title": link["label"], "url": link["external_url"], "is_external": True})
+    return links
+
+
+def build_chrome(site, draft=None) -> dict:
+    """The chrome of `site` in the active language (Locale.get_active, default as fallback).
+    `draft`, an unsaved footer text or notice banner, is shown in place of the live one, for
+    its preview in the admin; such a chrome is never cached."""
     locale = Locale.get_active()
     home = site.root_page.localized
     navigation = [
@@ -63,16 +95,19 @@ def build_chrome(site) -> dict:
     FooterText = apps.get_model("home", "FooterText")
     NoticeBanner = apps.get_model("home", "NoticeBanner")
     default_quick_exit = settings._meta.get_field("quick_exit_url").default
-    footer_pages = [settings.privacy_page, settings.accessibility_page, settings.cookies_page]
-    footer_links = [
-        {"title": shown.title, "url": shown.get_url()}
-        for shown in (page.localized for page in footer_pages if page and page.live)
-    ]
     footer = (
-        FooterText.objects.filter(locale=locale, live=True).first()
-        or FooterText.objects.filter(locale=Locale.get_default(), live=True).first()
+        draft
+        if isinstance(draft, FooterText)
+        else (
+            FooterText.objects.filter(locale=locale, live=True).first()
+            or FooterText.objects.filter(locale=Locale.get_default(), live=True).first()
+        )
     )
-    notice = NoticeBanner.objects.filter(locale=locale, live=True, is_enabled=True).first()
+    notice = (
+        draft
+        if isinstance(draft, NoticeBanner)
+        else NoticeBanner.objects.filter(locale=locale, live=True, is_enabled=True).first()
+    )
     search_page = (
         home.get_children().live().filter(locale=locale, content_type__model="searchpage").first()
     )
@@ -80,7 +115,7 @@ def build_chrome(site) -> dict:
         "home_url": home.get_url(),
         "home_path": home.url_path,
         "navigation": navigation,
-        "footer_links": footer_links,
+        "footer_links": _footer_links(settings, footer),
         "footer": {
             "support_heading": footer.support_heading,
             "support_html": expand_db_html(footer.support_text),
@@ -92,7 +127,9 @@ def build_chrome(site) -> dict:
         if notice
         else None,
         "search_url": search_page.get_url() if search_page else "",
-        "organisation_name": settings.organisation_name,
+        # The footer text's name for the organisation in this language, else the settings'.
+        "organisation_name": (footer.organisation_name if footer else "")
+        or settings.organisation_name,
         "organisation_logo": _logo(settings.organisation_logo)
         if settings.organisation_logo_id
         else None,

@@ -9,6 +9,8 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -20,6 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
     Locale,
+    PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
@@ -29,7 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks.text import BODY_FEATURES
 from home.caching import cached
-from home.models import Audience, SitePage
+from home.models import Audience, DriverOfChange, SitePage
 from roadmap.assessment import form_context, result_response
 from roadmap.baseline import aggregate, summary_version
 from roadmap.blocks import (
@@ -271,6 +274,7 @@ class SelfAssessmentPage(RoadmapContent, RoutablePageMixin, SitePage):
 
 
 class Recommendation(
+    PreviewableMixin,
     TranslatableMixin,
     WorkflowMixin,
     DraftStateMixin,
@@ -376,6 +380,40 @@ class Recommendation(
     @property
     def anchor(self) -> str:
         return f"recommendation-{self.slug}"
+
+    def get_preview_template(self, request, mode_name):
+        return "roadmap/recommendation_preview.html"
+
+    def serve_preview(self, request, mode_name):
+        """This unsaved version as readers would see it in the recommendations listing of the
+        roadmap in its own language, tagged with its driver and stages in that language."""
+        locale = Locale.objects.get(pk=self.locale_id) if self.locale_id else Locale.get_default()
+        with translation.override(locale.language_code):
+            roadmap = (
+                RoadmapPage.objects.live().filter(locale=locale).first()
+                or RoadmapPage.objects.live().filter(locale=Locale.get_default()).first()
+            )
+            stages = {stage.translation_key: stage for stage in RoadmapStagePage.live_in(locale)}
+            self.local_driver = (
+                DriverOfChange.localize([self.driver], locale)[0] if self.driver_id else None
+            )
+            self.local_stages = [
+                stages[stage.translation_key]
+                for stage in self.stages.all()
+                if stage.translation_key in stages
+            ]
+            audience = Audience.localize([self.audience], locale)[0] if self.audience_id else None
+            context = {
+                "request": request,
+                "page": roadmap,
+                "recommendation": self,
+                "audience": audience,
+            }
+            response = TemplateResponse(
+                request, self.get_preview_template(request, mode_name), context
+            )
+            response.render()
+        return response
 
     @classmethod
     def for_reader(

@@ -6,7 +6,14 @@ a description that editors see as help text, and a preview value for the block p
 """
 
 from home.blocks.base import BLOCK_TEMPLATES
-from home.blocks.links import CallToActionBlock, LinkBlock, LinkStructValue
+from home.blocks.links import (
+    CallToActionBlock,
+    FooterLinkBlock,
+    LinkBlock,
+    LinkStructValue,
+    SocialPlatformBlock,
+    validate_https,
+)
 from home.blocks.media import DocumentLinkBlock, ImageBlock, VideoEmbedBlock
 from home.blocks.streams import BaseStoryBlock
 from home.blocks.text import (
@@ -30,6 +37,7 @@ __all__ = [
     "CalloutBlock",
     "ContentNoteBlock",
     "DocumentLinkBlock",
+    "FooterLinkBlock",
     "HeadingBlock",
     "ImageBlock",
     "KeyFigureBlock",
@@ -38,7 +46,9 @@ __all__ = [
     "LinkStructValue",
     "QuoteBlock",
     "RichTextBlock",
+    "SocialPlatformBlock",
     "TableBlock",
     "TimelineBlock",
     "VideoEmbedBlock",
+    "validate_https",
 ]

@@ -553,8 +553,11 @@ SUPPORT_TEXT = (
     "<li>Childline (under 19): call 0800 1111.</li></ul>"
 )
 ABOUT_TEXT = "<p>Trauma-Informed London is a programme of the London Violence Reduction Unit.</p>"
+# The organisation's name in the footer text, so that translators can give it in Arabic.
+ORGANISATION_NAME = "London Violence Reduction Unit"
 
 ARABIC = {
+    ORGANISATION_NAME: "وحدة الحدّ من العنف في لندن",
     # Home
     "Home": "الصفحة الرئيسية",
     HOME["hero_heading"]: "نحو لندن مُدركة للصدمات ومستجيبة لها",
@@ -915,7 +918,10 @@ def build(demo: Demo) -> None:
     footer = FooterText.objects.filter(locale=Locale.get_default()).first()
     if footer is None:
         footer = FooterText(
-            locale=Locale.get_default(), support_text=SUPPORT_TEXT, about_text=ABOUT_TEXT
+            locale=Locale.get_default(),
+            support_text=SUPPORT_TEXT,
+            about_text=ABOUT_TEXT,
+            organisation_name=ORGANISATION_NAME,
         )
         footer.save()
         footer.save_revision().publish()

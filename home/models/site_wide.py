@@ -1,21 +1,33 @@
 """Site-wide settings and snippets that frame every page: the site settings (contact details,
-social links, footer pages), the translatable footer text and the notice banner."""
+social platforms, footer pages), the translatable footer text and the notice banner, both
+previewed in a real page frame."""
 
 from __future__ import annotations
 
 from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    PreviewableMixin,
+    RevisionMixin,
+    Site,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import chrome_context
+from home.blocks import FooterLinkBlock, SocialPlatformBlock, validate_https
 from home.models.base import SitePage
 
 DEFAULT_ORGANISATION_NAME = "London Violence Reduction Unit"
@@ -81,16 +93,6 @@ class PageTypesField(models.JSONField):
         )
 
 
-# Its own code, so that forms keep its message instead of their own "Enter a valid URL".
-validate_https = URLValidator(
-    schemes=["https"],
-    code="not_https",
-    message=_(
-        "Enter a full web address that starts with https://, e.g. https://www.bbc.co.uk/weather."
-    ),
-)
-
-
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Contact details, social links and the pages the footer links to."""
@@ -98,17 +100,26 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(
         blank=True, help_text=_("Shown in the footer for general enquiries.")
     )
-    contact_phone = models.CharField(blank=True, max_length=40)
-    linkedin_url = models.URLField(blank=True, verbose_name=_("LinkedIn address"))
-    bluesky_url = models.URLField(blank=True, verbose_name=_("Bluesky address"))
-    x_url = models.URLField(blank=True, verbose_name=_("X (Twitter) address"))
-    youtube_url = models.URLField(blank=True, verbose_name=_("YouTube address"))
+    contact_phone = models.CharField(
+        blank=True, max_length=40, help_text=_("Shown in the footer, as written here.")
+    )
+    social_platforms = StreamField(
+        [("platform", SocialPlatformBlock())],
+        blank=True,
+        verbose_name=_("social platforms"),
+        help_text=_(
+            "The organisation's accounts on social platforms, as many as it has, in the order "
+            "the footer lists them. Each needs the platform's name and an https:// address."
+        ),
+    )
     organisation_name = models.CharField(
         max_length=150,
         default=DEFAULT_ORGANISATION_NAME,
         help_text=_(
             "Who runs the site: shown in the footer, and named as publisher and organiser in "
-            "what search engines and calendars read and in the citations of reports."
+            "what search engines and calendars read and in the citations of reports. Where the "
+            "footer text of a language gives the name (e.g. in Arabic), that name is used instead "
+            "on that language's pages."
         ),
     )
     organisation_logo = models.ForeignKey(
@@ -210,15 +221,7 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Contact"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("linkedin_url"),
-                FieldPanel("bluesky_url"),
-                FieldPanel("x_url"),
-                FieldPanel("youtube_url"),
-            ],
-            heading=_("Social media"),
-        ),
+        FieldPanel("social_platforms", heading=_("Social media")),
         MultiFieldPanel(
             [FieldPanel("quick_exit_url"), FieldPanel("quick_exit_page_types")],
             heading=_("Exit this page"),
@@ -267,22 +270,51 @@ class SiteSettings(BaseSiteSetting):
         }
 
     def social_links(self) -> list[tuple[str, str]]:
+        """(platform name, address) for each social platform, in the editors' order."""
         return [
-            (label, url)
-            for label, url in (
-                ("LinkedIn", self.linkedin_url),
-                ("Bluesky", self.bluesky_url),
-                ("X", self.x_url),
-                ("YouTube", self.youtube_url),
-            )
-            if url
+            (block.value["name"], block.value["url"])
+            for block in self.social_platforms
+            if block.value.get("name") and block.value.get("url")
         ]
 
 
-class FooterText(TranslatableMixin, WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
-    """The footer's words: where to find support, and a line about the programme."""
+class InPageFramePreview(PreviewableMixin):
+    """A preview of a part of every page's frame (the footer, the notice banner) as readers see
+    it: the home page in the snippet's own language, with this unsaved version in place of the
+    live one. Nothing is cached or published by previewing."""
 
-    support_heading = models.CharField(max_length=100, default="Need support?")
+    locale_id: int | None  # given by TranslatableMixin
+
+    def preview_locale(self) -> Locale:
+        return Locale.objects.get(pk=self.locale_id) if self.locale_id else Locale.get_default()
+
+    def serve_preview(self, request, mode_name):
+        with translation.override(self.preview_locale().language_code):
+            site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+            home = site.root_page.localized.specific
+            context = home.get_context(request)
+            context["preview_chrome"] = chrome_context.build_chrome(site, draft=self)
+            response = TemplateResponse(request, home.get_template(request), context)
+            response.render()
+        return response
+
+
+class FooterText(
+    InPageFramePreview,
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    models.Model,
+):
+    """The footer's words in one language: where to find support, a line about the programme,
+    the organisation's name in this language and the footer's links."""
+
+    support_heading = models.CharField(
+        max_length=100,
+        default="Need support?",
+        help_text=_("The heading above the support text, e.g. 'Need support?'."),
+    )
     support_text = RichTextField(
         features=["bold", "link", "ul"],
         help_text=_(
@@ -292,12 +324,41 @@ class FooterText(TranslatableMixin, WorkflowMixin, DraftStateMixin, RevisionMixi
     about_text = RichTextField(
         features=["bold", "link"], blank=True, help_text=_("One line about who runs the site.")
     )
+    organisation_name = models.CharField(
+        max_length=150,
+        blank=True,
+        verbose_name=_("organisation's name in this language"),
+        help_text=_(
+            "Optional. The organisation's name as readers of this language know it, used in the "
+            "footer, for search engines and calendars, and in report citations. Leave blank to "
+            "use the name in the site settings. To give it in Arabic, fill it in here in English "
+            "and translate the footer text."
+        ),
+    )
+    links = StreamField(
+        [("link", FooterLinkBlock())],
+        blank=True,
+        verbose_name=_("footer links"),
+        help_text=_(
+            "Links listed in the footer after the privacy, accessibility and cookies pages chosen "
+            "in the site settings: as many as needed, in this order. A page on this site opens "
+            "in the reader's language; another website needs an https:// address and link text."
+        ),
+    )
 
-    panels = [FieldPanel("support_heading"), FieldPanel("support_text"), FieldPanel("about_text")]
+    panels = [
+        FieldPanel("support_heading"),
+        FieldPanel("support_text"),
+        FieldPanel("about_text"),
+        FieldPanel("organisation_name"),
+        FieldPanel("links"),
+    ]
     override_translatable_fields = [
         TranslatableField("support_heading"),
         TranslatableField("support_text"),
         TranslatableField("about_text"),
+        TranslatableField("organisation_name"),
+        TranslatableField("links"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -308,13 +369,30 @@ class FooterText(TranslatableMixin, WorkflowMixin, DraftStateMixin, RevisionMixi
         return f"{_('Footer text')} ({self.locale})"
 
 
-class NoticeBanner(TranslatableMixin, WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
-    """A site-wide notice editors switch on and off, e.g. a change to an event."""
+class NoticeBanner(
+    InPageFramePreview,
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    models.Model,
+):
+    """A site-wide notice editors switch on and off, e.g. a change to an event. Its preview
+    shows the banner even while it is switched off, so the wording can be checked first."""
 
     LEVELS = [("info", _("Information")), ("important", _("Important"))]
 
-    is_enabled = models.BooleanField(default=False, verbose_name=_("show on the site"))
-    level = models.CharField(max_length=20, choices=LEVELS, default="info")
+    is_enabled = models.BooleanField(
+        default=False,
+        verbose_name=_("show on the site"),
+        help_text=_("Tick to show the banner on every page once it is published."),
+    )
+    level = models.CharField(
+        max_length=20,
+        choices=LEVELS,
+        default="info",
+        help_text=_("'Important' stands out more: keep it for changes readers must not miss."),
+    )
     message = RichTextField(
         features=["bold", "link"], help_text=_("One or two sentences. Keep it calm and clear.")
     )

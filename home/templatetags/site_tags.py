@@ -16,7 +16,10 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def get_chrome(context) -> dict:
-    """Navigation, footer and notice for this site and language (cached; see home/chrome_context.py)."""
+    """Navigation, footer and notice for this site and language (cached; see home/chrome_context.py).
+    A snippet's preview in the admin gives its own, with the unsaved footer or notice in place."""
+    if preview := context.get("preview_chrome"):
+        return preview
     request = context.get("request")
     site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
     if site is None:

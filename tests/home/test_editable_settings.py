@@ -99,6 +99,7 @@ def test_the_settings_form_refuses_a_quick_exit_address_that_is_not_https():
     data = {
         "organisation_name": NEW_NAME,
         "quick_exit_url": "http://www.example.org/recipes",
+        "social_platforms-count": "0",
     }
     form = form_class(data, instance=settings, for_user=None)
     assert not form.is_valid()

@@ -128,6 +128,7 @@ def test_a_footer_text_change_is_reviewed_before_readers_see_it(client, editor, 
         "support_heading": "Help now",
         "support_text": rich_text("<p>Call the helpline.</p>"),
         "about_text": rich_text("<p>Run for a test.</p>"),
+        "links-count": "0",
         "action-submit": "submit",
     }
     url = reverse("wagtailsnippets_home_footertext:edit", args=[footer.pk])
