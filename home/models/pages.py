@@ -329,7 +329,7 @@ class StandardPage(SitePage):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage", "home.FormPage"]
+    subpage_types = ["home.StandardPage", "home.FormPage", "casestudies.SharePracticePage"]
 
     class Meta:
         verbose_name = _("standard page")
