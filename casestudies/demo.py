@@ -15,6 +15,7 @@ from casestudies.models import (
     ReportDocument,
     ReportPage,
     ResearchIndexPage,
+    SharePracticePage,
 )
 from home.demo.builder import Demo, make_image
 from home.models import Audience, Borough, DriverOfChange, Principle, Sector
@@ -242,3 +243,39 @@ def build_reports(demo: Demo, research) -> None:
     ):
         ReportDocument.objects.create(page=report, document=document, kind=kind, sort_order=order)
     report.save_revision().publish()
+
+
+SHARE_ARABIC = {
+    "Share your practice": "شارك ممارستك",
+    "Tell the programme team about trauma-informed practice others could learn from.": (
+        "أخبر فريق البرنامج عن ممارسة مُدركة للصدمات يمكن أن يتعلّم منها الآخرون."
+    ),
+    "Tell us what your organisation did and what changed. A member of the programme team "
+    "reviews every description, may contact you, and may edit it before it is published as a "
+    "case study. Your name and email address are never published, and are deleted a year after "
+    "you send them.": (
+        "أخبرنا بما فعلته مؤسستك وما الذي تغيّر. يراجع أحد أعضاء فريق البرنامج كل وصف، وقد "
+        "يتواصل معك، وقد يحرّره قبل نشره كدراسة حالة. لا يُنشر اسمك ولا عنوان بريدك الإلكتروني "
+        "أبدًا، ويُحذفان بعد عام من إرسالهما."
+    ),
+}
+
+
+def closing_pages(demo: Demo) -> list[tuple[SharePracticePage, dict[str, str]]]:
+    """ "Share your practice" under "Get involved", with the strings that translate it."""
+    get_involved = demo.home.get_children().filter(slug="get-involved").first()
+    if get_involved is None:
+        return []
+    share = demo.page(
+        get_involved,
+        SharePracticePage,
+        "share-your-practice",
+        title="Share your practice",
+        listing_summary="Tell the programme team about trauma-informed practice others could "
+        "learn from.",
+        introduction="<p>Tell us what your organisation did and what changed. A member of the "
+        "programme team reviews every description, may contact you, and may edit it before it is "
+        "published as a case study. Your name and email address are never published, and are "
+        "deleted a year after you send them.</p>",
+    )
+    return [(share, SHARE_ARABIC)]

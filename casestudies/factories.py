@@ -16,6 +16,7 @@ from casestudies.models import (
     ReportDocument,
     ReportPage,
     ResearchIndexPage,
+    SharePracticePage,
 )
 from home.demo.builder import make_image
 from home.factories import PageFactory, default_locale
@@ -140,3 +141,18 @@ class ReportDocumentFactory(factory.django.DjangoModelFactory):
     document = factory.LazyFunction(pdf_document)
     kind = "main"
     sort_order = factory.Sequence(lambda n: n)
+
+
+class SharePracticePageFactory(PageFactory):
+    """The "share your practice" form page, under the case study finder (made if missing)."""
+
+    class Meta:
+        model = SharePracticePage
+
+    title = "Share your practice"
+    slug = "share-your-practice"
+    introduction = "<p>Tell us what your organisation did and what changed.</p>"
+
+    @classmethod
+    def default_parent(cls) -> Page:
+        return CaseStudyPageFactory.default_parent()

@@ -6,24 +6,27 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from casestudies.blocks import CaseStudyStoryBlock, ReportUpdatesBlock
 from casestudies.finder import CaseStudyFinder
-from casestudies.forms import CaseStudyPageForm
+from casestudies.forms import CaseStudyPageForm, SharePracticeForm
 from home.articles import ArticleMixin, atom_response
 from home.blocks import BaseStoryBlock
 from home.chrome_context import organisation
 from home.listing import paginate
-from home.models import Audience, Borough, DriverOfChange, Principle, SitePage
+from home.models import Audience, Borough, DriverOfChange, Principle, Sector, SitePage
 
 RESULTS_PER_PAGE = 12
 
@@ -39,7 +42,7 @@ class CaseStudyIndexPage(RoutablePageMixin, SitePage):
     content_panels = [*SitePage.content_panels, FieldPanel("introduction")]
     lists_content = True  # purged with every publish (home/purging.py)
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["casestudies.CaseStudyPage"]
+    subpage_types = ["casestudies.CaseStudyPage", "casestudies.SharePracticePage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -429,3 +432,128 @@ class ReportDocument(Orderable):
     @property
     def display_title(self) -> str:
         return self.title or self.document.title
+
+
+class SharePracticePage(SitePage):
+    """The public "share your practice" form. Each submission becomes a draft case study that
+    goes to the Moderators for review; it is never live by itself. The submitter's contact
+    details are kept apart (PracticeSubmission) and never published."""
+
+    introduction = RichTextField(
+        blank=True,
+        features=["bold", "link", "ul"],
+        help_text=_(
+            "What you are asking for, what happens next (a Moderator reviews it and may edit it "
+            "before it is published) and how the contact details are used."
+        ),
+    )
+    thank_you_text = RichTextField(
+        blank=True,
+        features=["bold", "link", "ul"],
+        help_text=_("Shown once the form is sent: say what happens next and when."),
+    )
+
+    content_panels = [
+        *SitePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("thank_you_text"),
+    ]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "casestudies.CaseStudyIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("share your practice page")
+
+    @property
+    def send_url(self) -> str:
+        """Where the form posts: its own address outside the page tree (no CSRF cookie)."""
+        return reverse("casestudies:share_practice", kwargs={"page_id": self.pk})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("form", SharePracticeForm(locale_id=self.locale_id))
+        context["sent"] = request.method == "GET" and request.GET.get("sent") == "1"
+        return context
+
+    def draft_case_study(self, answers: dict) -> CaseStudyPage:
+        """A draft case study (never live) under this language's case study finder, from a
+        practitioner's answers, submitted to the Moderators."""
+        index = CaseStudyIndexPage.objects.filter(locale_id=self.locale_id).first()
+        if index is None:
+            raise CaseStudyIndexPage.DoesNotExist("no case study finder in this language")
+        by_slug = {
+            name: model.terms_by_slug(self.locale_id)
+            for name, model in (
+                ("sector", Sector),
+                ("boroughs", Borough),
+                ("principles", Principle),
+                ("drivers", DriverOfChange),
+            )
+        }
+        page = CaseStudyPage(
+            title=answers["title"],
+            slug=_unique_slug(index, answers["title"]),
+            live=False,
+            summary=answers["what_changed"][:600],
+            organisation=answers["organisation"],
+            sector=by_slug["sector"].get(answers["sector"]),
+            body=[
+                ("heading", {"text": str(_("What they did")), "level": "h2"}),
+                ("paragraph", _paragraphs(answers["what_they_did"])),
+                ("heading", {"text": str(_("What changed")), "level": "h2"}),
+                ("paragraph", _paragraphs(answers["what_changed"])),
+            ],
+        )
+        for name in ("boroughs", "principles", "drivers"):
+            getattr(page, name).set(
+                [by_slug[name][slug] for slug in answers[name] if slug in by_slug[name]]
+            )
+        index.add_child(instance=page)
+        page.save_revision()
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, user=None)  # submitted by a reader, not an admin user
+        return page
+
+
+def _paragraphs(text: str) -> str:
+    """A reader's plain text as rich text: escaped, one paragraph per blank-line-separated part."""
+    parts = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+    return "".join(f"<p>{escape(part)}</p>" for part in parts)
+
+
+def _unique_slug(parent, title: str) -> str:
+    base = slugify(title, allow_unicode=True)[:60] or "shared-practice"
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+class PracticeSubmission(models.Model):
+    """Who shared a practice, kept apart from the draft case study and never published. Deleted
+    PRACTICE_CONTACT_RETENTION_DAYS after it was sent (manage.py purge_practice_submissions);
+    exported and erased with a person's other data."""
+
+    page = models.OneToOneField(
+        CaseStudyPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submission",
+        help_text=_("The draft case study made from it."),
+    )
+    contact_name = models.CharField(max_length=120)
+    contact_email = models.EmailField(max_length=254)
+    consent_contact = models.BooleanField(default=False)
+    consent_publish = models.BooleanField(default=False)
+    language = models.CharField(max_length=10)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("shared practice contact")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.contact_name} ({self.created_at:%Y-%m-%d})"

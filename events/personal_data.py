@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
+from wagtail import hooks
 from wagtail.models import Comment, CommentReply, ModelLogEntry, PageLogEntry, Revision
 
 from events.models import OutboundEmail, Registration
@@ -142,7 +143,10 @@ def export_for_email(email: str) -> dict:
                 ],
             }
         )
-    return {"email": email, "event_sign_ups": registrations}
+    data = {"email": email, "event_sign_ups": registrations}
+    for source in other_sources():
+        data[source.KEY] = source.export(email)
+    return data
 
 
 def export_json(email: str) -> str:
@@ -151,14 +155,24 @@ def export_json(email: str) -> str:
     return json.dumps(export_for_email(email), indent=2, ensure_ascii=False)
 
 
+def other_sources() -> list:
+    """Other apps' personal data (e.g. who shared a practice), each a module with `KEY`,
+    `export(email)` and `erase(email, dry_run)`, registered with the `register_personal_data`
+    Wagtail hook, so these tools cover it without importing those apps."""
+    return [source() for source in hooks.get_hooks("register_personal_data")]
+
+
 def erase_for_email(email: str, dry_run: bool = False) -> int:
     registrations = list(_for_email(email))
+    others = sum(source.erase(email, dry_run=dry_run) for source in other_sources())
     if dry_run:
-        return len(registrations)
+        return len(registrations) + others
     for registration in registrations:
         if registration.status != Registration.Status.CANCELLED:
             # Frees the place for the waiting list; the person asked to be forgotten, so no
             # cancellation email is sent.
             cancel_registration(registration, by_organiser=True, notify=False)
         anonymise(registration)
-    return len(registrations)
+    # Emails sent to the address outside a sign-up (e.g. "we received your practice").
+    OutboundEmail.objects.filter(to__iexact=email.strip(), registration__isnull=True).delete()
+    return len(registrations) + others

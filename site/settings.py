@@ -494,6 +494,8 @@ if TESTING:
 SIGNUP_RETENTION_DAYS = env_int("SIGNUP_RETENTION_DAYS", 180)
 # How long form pages' submissions (home.FormPage) are kept before they are deleted.
 FORM_SUBMISSION_RETENTION_DAYS = env_int("FORM_SUBMISSION_RETENTION_DAYS", 90)
+# How long the contact details of someone who shared a practice are kept (the case study stays).
+PRACTICE_CONTACT_RETENTION_DAYS = env_int("PRACTICE_CONTACT_RETENTION_DAYS", 365)
 # How long a sign-up's private manage link keeps working after the event ends.
 SIGNUP_MANAGE_LINK_MAX_AGE_DAYS = env_int("SIGNUP_MANAGE_LINK_MAX_AGE_DAYS", 400)
 # The public baseline summary hides any group smaller than this.

@@ -324,7 +324,12 @@ class StandardPage(SitePage):
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage", "home.FormPage", "home.GlossaryPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.FormPage",
+        "home.GlossaryPage",
+        "casestudies.SharePracticePage",
+    ]
 
     class Meta:
         verbose_name = _("standard page")
