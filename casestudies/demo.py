@@ -247,6 +247,8 @@ def build_reports(demo: Demo, research) -> None:
 
 SHARE_ARABIC = {
     "Share your practice": "شارك ممارستك",
+    "Tell us what your organisation did and what changed: it may become a case study others "
+    "learn from.": "أخبرنا بما فعلته مؤسستك وما الذي تغيّر: قد تصبح دراسة حالة يتعلّم منها الآخرون.",
     "Tell the programme team about trauma-informed practice others could learn from.": (
         "أخبر فريق البرنامج عن ممارسة مُدركة للصدمات يمكن أن يتعلّم منها الآخرون."
     ),
@@ -278,4 +280,31 @@ def closing_pages(demo: Demo) -> list[tuple[SharePracticePage, dict[str, str]]]:
         "published as a case study. Your name and email address are never published, and are "
         "deleted a year after you send them.</p>",
     )
+    _link_from(get_involved.specific, share)
     return [(share, SHARE_ARABIC)]
+
+
+def _link_from(get_involved, share: SharePracticePage) -> None:
+    """A call to action on "Get involved" leading to the form, once (an editor's page is kept)."""
+    if any(
+        block.block_type == "call_to_action" and block.value["link"].get("page") == share
+        for block in get_involved.body
+    ):
+        return
+    position = next(
+        (n for n, block in enumerate(get_involved.body) if block.block_type == "call_to_action"),
+        len(get_involved.body),
+    )
+    get_involved.body.insert(
+        position,
+        (
+            "call_to_action",
+            {
+                "heading": "Share your practice",
+                "text": "Tell us what your organisation did and what changed: it may become a "
+                "case study others learn from.",
+                "link": {"page": share, "label": "Share your practice"},
+            },
+        ),
+    )
+    get_involved.save_revision().publish()

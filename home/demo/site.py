@@ -258,7 +258,7 @@ GET_INVOLVED_BODY = [
             "local authorities and policing to share examples of trauma-informed practice. It "
             "closed on 10 January 2025.",
             "If your organisation is doing something you think others could learn from, tell us "
-            "about it using the contact details at the bottom of this page.",
+            "about it: follow the link below to share your practice.",
         ),
     ),
     ("heading", {"text": "Learning from other areas", "level": "h2"}),
@@ -769,9 +769,10 @@ ARABIC = {
     "it draws on.": (
         "صياغة على سبيل المثال لتعريف لندن للممارسة المُدركة للصدمات، والمبادئ الستة التي يستند إليها."
     ),
-    "If your organisation is doing something you think others could learn from, tell us about it "
-    "using the contact details at the bottom of this page.": (
-        "إذا كانت مؤسستك تقوم بعمل تعتقد أن غيرها يمكن أن يتعلّم منه، فأخبرنا عنه عبر بيانات الاتصال في أسفل هذه الصفحة."
+    "If your organisation is doing something you think others could learn from, tell us about it: "
+    "follow the link below to share your practice.": (
+        "إذا كانت مؤسستك تقوم بعمل تعتقد أن غيرها يمكن أن يتعلّم منه، فأخبرنا عنه: اتبع الرابط أدناه "
+        "لمشاركة ممارستك."
     ),
     "Share your organisation's practice, and join the people changing how London works.": (
         "شارك ممارسة مؤسستك، وانضم إلى من يغيّرون طريقة عمل لندن."
@@ -952,9 +953,16 @@ def finish(demo: Demo) -> None:
         body=GET_INVOLVED_BODY,
     )
     contact, sector_choices = contact_form(demo, get_involved)
-    to_translate = [(get_involved, ARABIC), (contact, {**ARABIC, **sector_choices})]
+    closing = []
     for closing_pages in hooks.get_hooks(CLOSING_PAGES_HOOK):
-        to_translate.extend(closing_pages(demo))
+        closing.extend(closing_pages(demo))
+    # Apps may add a link to their page on "Get involved" (with its words in their strings).
+    theirs = {source: text for _page, strings in closing for source, text in strings.items()}
+    to_translate = [
+        (get_involved, {**theirs, **ARABIC}),
+        (contact, {**ARABIC, **sector_choices}),
+        *closing,
+    ]
     for page, strings in to_translate:
         demo.translate(page, strings)
     feature_pages(demo)
