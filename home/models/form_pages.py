@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db import models
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -174,9 +175,13 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
     search_fields = [*SitePage.search_fields, index.SearchField("introduction")]
     override_translatable_fields = [
         *SitePage.override_translatable_fields,
-        SynchronizedField("to_address"),
-        SynchronizedField("from_address"),
+        SynchronizedField("to_address", overridable=False),
+        SynchronizedField("from_address", overridable=False),
     ]
+    # The team's mailbox the submissions go to: never shown to readers (nor to translators).
+    private_fields = ("to_address", "from_address")
+    # The thank-you state of the page itself (also what Wagtail's "landing page" preview shows).
+    landing_page_template = "home/form_page.html"
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types: list[str] = []
@@ -193,3 +198,9 @@ class FormPage(EmailFormMixin, FormMixin, SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["sent"] = request.method == "GET" and request.GET.get("sent") == "1"
         return context
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        """The page saying the form was sent (readers reach it by `send_form`'s redirect)."""
+        context = self.get_context(request)
+        context["sent"] = True
+        return TemplateResponse(request, self.get_landing_page_template(request), context)

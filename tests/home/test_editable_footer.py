@@ -298,6 +298,7 @@ def _migration(suffix: str) -> str:
     return found.stem
 
 
+@pytest.mark.slow  # migrates the database back and forth: not in `make test-fast`
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_carries_the_four_social_addresses_over_and_back():
     new = _migration("editable_footer_links_and_social_platforms")

@@ -27,6 +27,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
+from casestudies.models import SharePracticePage
 from events.factories import EventPageFactory, form_data
 from events.links import manage_path
 from events.models import OutboundEmail, Registration
@@ -169,6 +170,8 @@ PAGE_ROUTES = {
     "home.HomePage": {"": ("", [])},
     "home.StandardPage": {"": ("", [])},
     "home.FormPage": {"": ("", ["sent"])},
+    "home.GlossaryPage": {"": ("", [])},
+    "casestudies.SharePracticePage": {"": ("", ["sent"])},
     "home.NewsIndexPage": {"index_route": ("", ["tag", "page"]), "feed_route": ("feed/", [])},
     "home.NewsPage": {"": ("", [])},
     "roadmap.RoadmapPage": {
@@ -241,6 +244,7 @@ def corpus_targets(client) -> list[Target]:
     registration = Registration.objects.get(event=event)
     manage = manage_path(registration)
     form_page = FormPage.objects.live().filter(locale=Locale.get_default()).first()
+    share_page = SharePracticePage.objects.live().filter(locale=Locale.get_default()).first()
     protected = StandardPage.objects.live().filter(locale=Locale.get_default(), numchild=0).first()
     restriction = PageViewRestriction.objects.create(
         page=protected, restriction_type=PageViewRestriction.PASSWORD, password="corpus-secret"
@@ -284,6 +288,10 @@ def corpus_targets(client) -> list[Target]:
         "<lang>/send-form/<id:page_id>/": [
             Target(form_page.url, method="FORMS"),
             Target(f"/en-gb/send-form/{huge}/"),
+        ],
+        "<lang>/share-practice/<id:page_id>/": [
+            Target(share_page.url, method="FORMS"),
+            Target(f"/en-gb/share-practice/{huge}/"),
         ],
         "<lang>/sign-up/<id:event_id>/": [
             Target(event.url, method="FORMS"),

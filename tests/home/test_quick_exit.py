@@ -128,6 +128,7 @@ def test_editors_tick_the_page_types_in_the_site_settings(client, editor):
         "organisation_name": "London Violence Reduction Unit",
         "quick_exit_url": "https://www.example.org/weather",
         "quick_exit_page_types": ["home.standardpage", "events.eventpage"],
+        "social_platforms-count": "0",
     }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
