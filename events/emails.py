@@ -35,8 +35,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events.calendar import event_ics
-from events.links import manage_url, public_base_url
-from events.models import EventPage, OutboundEmail, Registration
+from events.links import (
+    LIST_CONFIRM_MAX_AGE_DAYS,
+    list_confirm_url,
+    list_preferences_url,
+    list_unsubscribe_url,
+    manage_url,
+    public_base_url,
+)
+from events.models import EventPage, MailingList, OutboundEmail, Registration, Subscription
 from home.examples import is_example, labelled
 
 logger = logging.getLogger(__name__)
@@ -60,6 +67,8 @@ class EmailKind(StrEnum):
     CANCELLED_BY_ORGANISER = "cancelled_by_organiser"
     EVENT_CANCELLED = "event_cancelled"
     REMINDER = "reminder"
+    LIST_CONFIRM = "list_confirm"
+    LIST_WELCOME = "list_welcome"
 
     @property
     def label(self) -> str:
@@ -80,6 +89,8 @@ KIND_LABELS = {
     EmailKind.CANCELLED_BY_ORGANISER: gettext_lazy("Place cancelled by the organisers"),
     EmailKind.EVENT_CANCELLED: gettext_lazy("Event cancelled"),
     EmailKind.REMINDER: gettext_lazy("Reminder"),
+    EmailKind.LIST_CONFIRM: gettext_lazy("Mailing list: confirm joining"),
+    EmailKind.LIST_WELCOME: gettext_lazy("Mailing list: welcome"),
     SITE_EMAIL: gettext_lazy("Admin email (moderation, password reset)"),
 }
 
@@ -93,6 +104,8 @@ SUBJECTS = {
     EmailKind.CANCELLED_BY_ORGANISER: lambda: _("The organisers cancelled your place: %(title)s"),
     EmailKind.EVENT_CANCELLED: lambda: _("Event cancelled: %(title)s"),
     EmailKind.REMINDER: lambda: _("Reminder: %(title)s is coming up"),
+    EmailKind.LIST_CONFIRM: lambda: _("Please confirm: join our mailing lists"),
+    EmailKind.LIST_WELCOME: lambda: _("You have joined: %(title)s"),
 }
 # Kinds of email that carry the calendar file and, for online events, the joining link.
 ATTENDEE_KINDS = {EmailKind.CONFIRMED, EmailKind.PROMOTED, EmailKind.REMINDER, EmailKind.RESEND}
@@ -152,6 +165,75 @@ def queue_resend(registration: Registration) -> OutboundEmail | None:
     return queue(registration, EmailKind.RESEND, key=f"resend:{registration.pk}:{window}")
 
 
+def _list_email(to: str, key: str, kind: EmailKind, language: str, context: dict, headers: dict):
+    with translation.override(language):
+        context = {"kind": kind, "language": language, **context}
+        subject = SUBJECTS[kind]() % {"title": context.get("title", "")}
+        text = render_to_string("events/emails/list_message.txt", context)
+        html = render_to_string("events/emails/list_message.html", context)
+    email, _created = OutboundEmail.objects.get_or_create(
+        idempotency_key=key,
+        defaults={"to": to, "subject": subject, "text": text, "html": html, "headers": headers},
+    )
+    return email
+
+
+def queue_list_confirmation(subscriptions: list[Subscription]) -> OutboundEmail:
+    """The double opt-in email: one signed link (it expires) to a page with a "Confirm"
+    button, for the lists joined in one go. It carries no unsubscribe: nothing counts yet."""
+    first = subscriptions[0]
+    lists = [s.mailing_list.in_language(first.language).name for s in subscriptions]
+    return _list_email(
+        first.email,
+        f"{EmailKind.LIST_CONFIRM}:{first.confirm_token}",
+        EmailKind.LIST_CONFIRM,
+        first.language,
+        {
+            "lists": lists,
+            "confirm_url": list_confirm_url(first.confirm_token, first.language),
+            "days": LIST_CONFIRM_MAX_AGE_DAYS,
+        },
+        {},
+    )
+
+
+def list_headers(subscription: Subscription) -> dict[str, str]:
+    """RFC 2369 and RFC 8058 one-click unsubscribe headers for one list's email."""
+    url = list_unsubscribe_url(subscription.token, subscription.language)
+    return {
+        "List-Unsubscribe": f"<{url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def queue_list_email(subscription: Subscription, kind: EmailKind, key: str, context=None):
+    """An email to one list member: every one carries the unsubscribe link in its text, the
+    preferences link, and the one-click unsubscribe headers."""
+    mailing_list: MailingList = subscription.mailing_list.in_language(subscription.language)
+    return _list_email(
+        subscription.email,
+        key,
+        kind,
+        subscription.language,
+        {
+            "title": mailing_list.name,
+            "mailing_list": mailing_list,
+            "unsubscribe_url": list_unsubscribe_url(subscription.token, subscription.language),
+            "preferences_url": list_preferences_url(subscription.token, subscription.language),
+            "is_example": mailing_list.is_example_content,
+            **(context or {}),
+        },
+        list_headers(subscription),
+    )
+
+
+def queue_list_welcome(subscription: Subscription) -> OutboundEmail:
+    stamp = int(subscription.confirmed_at.timestamp()) if subscription.confirmed_at else 0
+    return queue_list_email(
+        subscription, EmailKind.LIST_WELCOME, f"{EmailKind.LIST_WELCOME}:{subscription.pk}:{stamp}"
+    )
+
+
 def retry_delay(attempts: int) -> timedelta:
     """How long to wait before the next try, after `attempts` failed ones."""
     first = timedelta(seconds=settings.EMAIL_RETRY_DELAY_SECONDS)
@@ -182,6 +264,7 @@ def send(email_id: int) -> bool:
         email.subject,
         email.text,
         to=[email.to],
+        headers=email.headers or None,
         connection=get_connection(settings.EMAIL_DELIVERY_BACKEND),
     )
     if email.html:

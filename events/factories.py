@@ -8,7 +8,7 @@ import factory
 from django.utils import timezone
 from wagtail.models import Page
 
-from events.models import EventIndexPage, EventPage, Registration
+from events.models import EventIndexPage, EventPage, MailingList, Registration
 from events.views import SIGN_UP_FORM
 from home.factories import PageFactory, default_locale, served_stamp
 
@@ -74,3 +74,13 @@ def form_data(**overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+class MailingListFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MailingList
+
+    name = factory.Sequence(lambda n: f"List {n}")
+    slug = factory.Sequence(lambda n: f"list-{n}")
+    description = "News from the programme, about once a month."
+    locale = factory.LazyFunction(default_locale)

@@ -18,7 +18,8 @@ from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from wagtail.models import Comment, CommentReply, ModelLogEntry, PageLogEntry, Revision
 
-from events.models import OutboundEmail, Registration
+from events import subscriptions
+from events.models import OutboundEmail, Registration, Subscription
 from events.services import cancel_registration
 
 ERASED = "[erased]"
@@ -111,6 +112,11 @@ def held_for_email(email: str) -> list[Registration]:
     return list(_for_email(email))
 
 
+def held_subscriptions(email: str) -> list[Subscription]:
+    """The mailing-list subscriptions held for one email address."""
+    return list(Subscription.objects.for_email(email).select_related("mailing_list"))
+
+
 def export_for_email(email: str) -> dict:
     registrations = []
     for registration in _for_email(email):
@@ -142,7 +148,11 @@ def export_for_email(email: str) -> dict:
                 ],
             }
         )
-    return {"email": email, "event_sign_ups": registrations}
+    return {
+        "email": email,
+        "event_sign_ups": registrations,
+        "mailing_lists": subscriptions.export_for_email(email),
+    }
 
 
 def export_json(email: str) -> str:
@@ -152,7 +162,10 @@ def export_json(email: str) -> str:
 
 
 def erase_for_email(email: str, dry_run: bool = False) -> int:
+    """Erase one address: its sign-ups (cancelled, then anonymised) and its mailing-list
+    subscriptions (deleted, with the list emails sent to it). Returns how many sign-ups."""
     registrations = list(_for_email(email))
+    subscriptions.erase_for_email(email, dry_run=dry_run)
     if dry_run:
         return len(registrations)
     for registration in registrations:

@@ -136,10 +136,10 @@ def signed_up(request, event_id: int, outcome: str):
     )
 
 
-def _link_problem(request, expired: bool):
+def _link_problem(request, expired: bool, template: str = "events/link_problem.html"):
     response = TemplateResponse(
         request,
-        "events/link_problem.html",
+        template,
         {"expired": expired},
         status=410 if expired else 400,
     )

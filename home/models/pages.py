@@ -11,6 +11,7 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStoryBlock
+from home.blocks.mailing_lists import MailingListsBlock
 from home.blocks.policies import (
     AccessibilityDatesBlock,
     AccessibilityReplyTimeBlock,
@@ -30,6 +31,7 @@ class StandardStoryBlock(BaseStoryBlock):
     data_protection_contact = DataProtectionContactBlock()
     accessibility_reply_time = AccessibilityReplyTimeBlock()
     accessibility_dates = AccessibilityDatesBlock()
+    mailing_lists = MailingListsBlock()
 
 
 class HomePage(SitePage):

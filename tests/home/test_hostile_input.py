@@ -20,7 +20,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 from django.test import Client
@@ -28,8 +28,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
 from events.factories import EventPageFactory, form_data
-from events.links import manage_path
-from events.models import OutboundEmail, Registration
+from events import subscriptions
+from events.links import list_confirm_url, list_preferences_url, list_unsubscribe_url, manage_path
+from events.models import MailingList, OutboundEmail, Registration, Subscription
 from home.models import Audience, StandardPage
 from roadmap.models import BaselineEntry
 from tests.roadmap.conftest import MIXED
@@ -75,6 +76,7 @@ WATCHED = (Registration, BaselineEntry, OutboundEmail)
 STORED_TEXT = {
     Registration: ("name", "email", "organisation", "role", "access_needs", "dietary_needs"),
     BaselineEntry: ("submission_key",),
+    Subscription: ("email", "language"),
 }
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -239,6 +241,17 @@ def corpus_targets(client) -> list[Target]:
     )
     registration = Registration.objects.get(event=event)
     manage = manage_path(registration)
+    (joined,) = subscriptions.join(
+        "lists@example.org",
+        [MailingList.objects.filter(locale=Locale.get_default())[0].pk],
+        "en-gb",
+    )
+    get_involved = StandardPage.objects.get(slug="get-involved", locale=Locale.get_default())
+    list_paths = {
+        "confirm": urlsplit(list_confirm_url(joined.confirm_token, "en-gb")).path,
+        "unsubscribe": urlsplit(list_unsubscribe_url(joined.token, "en-gb")).path,
+        "preferences": urlsplit(list_preferences_url(joined.token, "en-gb")).path,
+    }
     protected = StandardPage.objects.live().filter(locale=Locale.get_default(), numchild=0).first()
     restriction = PageViewRestriction.objects.create(
         page=protected, restriction_type=PageViewRestriction.PASSWORD, password="corpus-secret"
@@ -304,6 +317,24 @@ def corpus_targets(client) -> list[Target]:
             Target(f"/en-gb/event-calendar/{huge}.ics"),
         ],
         "<lang>/event-calendar.ics": [Target("/en-gb/event-calendar.ics")],
+        "<lang>/mailing-lists/join/": [
+            Target(get_involved.url, method="FORMS"),
+            Target("/en-gb/mailing-lists/join/"),
+        ],
+        "<lang>/mailing-lists/check-your-email/": [
+            Target("/en-gb/mailing-lists/check-your-email/")
+        ],
+        **{
+            f"<lang>/mailing-lists/{kind}/<str:signed>/": [
+                Target(path),
+                Target(path, method="FORMS"),
+            ]
+            + [
+                Target(f"/en-gb/mailing-lists/{kind}/{value}/", rejected_in_path=rejected)
+                for value, rejected in PATH_VALUES
+            ]
+            for kind, path in list_paths.items()
+        },
         "<lang>/_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": [
             Target(protected.url, method="FORMS"),
             Target(f"/en-gb/_util/authenticate_with_password/{restriction.pk}/{huge}/"),
