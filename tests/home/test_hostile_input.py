@@ -27,8 +27,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
-from events.factories import EventPageFactory, form_data
 from events import subscriptions
+from events.factories import EventPageFactory, form_data
 from events.links import list_confirm_url, list_preferences_url, list_unsubscribe_url, manage_path
 from events.models import MailingList, OutboundEmail, Registration, Subscription
 from home.models import Audience, StandardPage
@@ -170,6 +170,7 @@ FINDER = ["q", "page", "sector", "borough", "principle", "driver", "stage", "aud
 PAGE_ROUTES = {
     "home.HomePage": {"": ("", [])},
     "home.StandardPage": {"": ("", [])},
+    "home.FormPage": {"": ("", [])},
     "home.NewsIndexPage": {"index_route": ("", ["tag", "page"]), "feed_route": ("feed/", [])},
     "home.NewsPage": {"": ("", [])},
     "roadmap.RoadmapPage": {
@@ -241,16 +242,19 @@ def corpus_targets(client) -> list[Target]:
     )
     registration = Registration.objects.get(event=event)
     manage = manage_path(registration)
-    (joined,) = subscriptions.join(
-        "lists@example.org",
-        [MailingList.objects.filter(locale=Locale.get_default())[0].pk],
-        "en-gb",
+    first_list = MailingList.objects.filter(locale=Locale.get_default())[0].pk
+    # One reader waiting to confirm, one to leave and one to change their lists.
+    pending, leaving, choosing = (
+        subscriptions.join(f"{who}@example.org", [first_list], "en-gb")[0]
+        for who in ("pending", "leaving", "choosing")
     )
+    for subscription in (leaving, choosing):
+        subscriptions.confirm(subscription.confirm_token)
     get_involved = StandardPage.objects.get(slug="get-involved", locale=Locale.get_default())
     list_paths = {
-        "confirm": urlsplit(list_confirm_url(joined.confirm_token, "en-gb")).path,
-        "unsubscribe": urlsplit(list_unsubscribe_url(joined.token, "en-gb")).path,
-        "preferences": urlsplit(list_preferences_url(joined.token, "en-gb")).path,
+        "confirm": urlsplit(list_confirm_url(pending.confirm_token, "en-gb")).path,
+        "unsubscribe": urlsplit(list_unsubscribe_url(leaving.token, "en-gb")).path,
+        "preferences": urlsplit(list_preferences_url(choosing.token, "en-gb")).path,
     }
     protected = StandardPage.objects.live().filter(locale=Locale.get_default(), numchild=0).first()
     restriction = PageViewRestriction.objects.create(
@@ -317,6 +321,12 @@ def corpus_targets(client) -> list[Target]:
             Target(f"/en-gb/event-calendar/{huge}.ics"),
         ],
         "<lang>/event-calendar.ics": [Target("/en-gb/event-calendar.ics")],
+        "<lang>/send-form/<id:page_id>/": [
+            Target(
+                Page.objects.get(slug="contact", locale=Locale.get_default()).url, method="FORMS"
+            ),
+            Target(f"/en-gb/send-form/{huge}/"),
+        ],
         "<lang>/mailing-lists/join/": [
             Target(get_involved.url, method="FORMS"),
             Target("/en-gb/mailing-lists/join/"),
