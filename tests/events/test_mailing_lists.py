@@ -22,7 +22,7 @@ from events import emails, links, personal_data
 from events.factories import MailingListFactory
 from events.list_views import JOIN_FORM
 from events.models import OutboundEmail, Subscription
-from home.factories import served_stamp
+from home.factories import StandardPageFactory, served_stamp
 
 pytestmark = pytest.mark.django_db
 
@@ -299,3 +299,17 @@ def test_signed_links_carry_no_email_address(client, lists):
     signed = link.rstrip("/").rsplit("/", 1)[1]
     value = signing.TimestampSigner(salt=links.LIST_CONFIRM_SALT).unsign(signed)
     assert "rosa" not in value and "rosa" not in link
+
+
+def test_the_join_block_on_a_page_offers_the_lists_and_follows_an_editors_change(client, lists):
+    page = StandardPageFactory(
+        slug="stay-in-touch",
+        body=[("mailing_lists", {"heading": "Join our mailing lists", "introduction": ""})],
+    )
+    content = client.get(page.url).content.decode()
+    assert 'action="/en-gb/mailing-lists/join/"' in content
+    assert "Newsletter" in content and 'name="website_address"' in content
+    assert not client.get(page.url).cookies
+    lists[0].name = "Monthly newsletter"
+    lists[0].save()
+    assert "Monthly newsletter" in client.get(page.url).content.decode()
