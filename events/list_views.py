@@ -27,7 +27,7 @@ from events.links import (
     member_token_from_link,
 )
 from events.models import MailingList, Subscription
-from events.views import _link_problem, _private
+from events.views import _private
 from home import spam
 from home.security import is_same_origin, same_origin_post
 from home.throttling import Rate, Throttle, throttled_response
@@ -93,6 +93,18 @@ def joined(request):
     )
 
 
+def _link_problem(request, expired: bool):
+    """An expired (410) or broken (400) list link: a page saying what to do."""
+    return _private(
+        TemplateResponse(
+            request,
+            "events/lists/link_problem.html",
+            {"expired": expired, "days": LIST_CONFIRM_MAX_AGE_DAYS},
+            status=410 if expired else 400,
+        )
+    )
+
+
 def _names(subscription_list, language: str) -> list[str]:
     return [s.mailing_list.in_language(language).name for s in subscription_list]
 
@@ -103,9 +115,9 @@ def confirm(request, signed: str):
     try:
         token = confirm_token_from_link(signed)
     except LinkExpired:
-        return _link_problem(request, expired=True, template="events/lists/link_problem.html")
+        return _link_problem(request, expired=True)
     except LinkInvalid:
-        return _link_problem(request, expired=False, template="events/lists/link_problem.html")
+        return _link_problem(request, expired=False)
     language = get_language()
     if request.method == "POST":
         refusal = LIST_LINK_THROTTLE.refuse_address(request)
@@ -136,7 +148,7 @@ def unsubscribe(request, signed: str):
     page, so it alone skips the same-origin check: the signed token is the protection."""
     subscription = _member(signed)
     if subscription is None:
-        return _link_problem(request, expired=False, template="events/lists/link_problem.html")
+        return _link_problem(request, expired=False)
     one_click = request.method == "POST" and request.POST.get("List-Unsubscribe") == ONE_CLICK
     if request.method == "POST" and not one_click:
         if not is_same_origin(request):
@@ -161,7 +173,7 @@ def unsubscribe(request, signed: str):
 def preferences(request, signed: str):
     subscription = _member(signed)
     if subscription is None:
-        return _link_problem(request, expired=False, template="events/lists/link_problem.html")
+        return _link_problem(request, expired=False)
     language = get_language()
 
     def confirmed():

@@ -136,10 +136,10 @@ def signed_up(request, event_id: int, outcome: str):
     )
 
 
-def _link_problem(request, expired: bool, template: str = "events/link_problem.html"):
+def _link_problem(request, expired: bool):
     response = TemplateResponse(
         request,
-        template,
+        "events/link_problem.html",
         {"expired": expired},
         status=410 if expired else 400,
     )

@@ -14,7 +14,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import django_filters
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -604,12 +605,20 @@ class MailingListSnippetViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return MailingList.objects.annotate(
-            confirmed_count=Count(
-                "subscriptions",
-                filter=Q(subscriptions__status=Subscription.Status.CONFIRMED),
+        # Members belong to the default-language list: each translation shows the same count.
+        confirmed = (
+            Subscription.objects.filter(
+                mailing_list__translation_key=OuterRef("translation_key"),
+                status=Subscription.Status.CONFIRMED,
             )
+            .order_by()
+            .values("mailing_list__translation_key")
+            .annotate(n=Count("pk"))
+            .values("n")
         )
+        return MailingList.objects.annotate(
+            confirmed_count=Coalesce(Subquery(confirmed), 0)
+        ).select_related("locale")
 
 
 register_snippet(MailingListSnippetViewSet)
