@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
 
 from events import subscriptions
@@ -62,8 +62,11 @@ def _joined_redirect():
 
 
 @same_origin_post
-@require_POST
+@require_http_methods(["GET", "POST"])
 def join(request):
+    """GET: the join form on a page of its own (the block is the usual way in). POST: join."""
+    if request.method == "GET":
+        return _join_page(request, MailingList.join_form(Locale.get_active()))
     refusal = JOIN_THROTTLE.refuse_address(request)
     if refusal:
         return throttled_response(request, refusal)

@@ -313,3 +313,12 @@ def test_the_join_block_on_a_page_offers_the_lists_and_follows_an_editors_change
     lists[0].name = "Monthly newsletter"
     lists[0].save()
     assert "Monthly newsletter" in client.get(page.url).content.decode()
+
+
+def test_the_join_address_shows_the_form_on_a_page_of_its_own(client, lists):
+    response = client.get("/en-gb/mailing-lists/join/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "<h1>Join our mailing lists</h1>" in content
+    assert "Event announcements" in content and 'name="form_started"' in content
+    assert not response.cookies
