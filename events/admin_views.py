@@ -415,17 +415,22 @@ class PersonalDataView(EventsTeamMixin, EventsAdminPage, TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         email = form.cleaned_data["email"]
         held = personal_data.held_for_email(email)
-        if not held:
+        held_lists = personal_data.held_subscriptions(email)
+        if not held and not held_lists:
             messages.error(
                 request,
-                _("No sign-ups are held for that address: there is nothing to download or erase."),
+                _(
+                    "No sign-ups or mailing-list subscriptions are held for that address: there is nothing to download or erase."
+                ),
             )
             return self.render_to_response(self.get_context_data(form=form))
         if action == PersonalDataAction.EXPORT:
             return self.download(email)
         if action == PersonalDataAction.ERASE:
             return self.render_to_response(
-                self.get_context_data(form=form, confirm_erase=True, held=held)
+                self.get_context_data(
+                    form=form, confirm_erase=True, held=held, held_lists=held_lists
+                )
             )
         count = personal_data.erase_for_email(email)
         messages.success(

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 from wagtail_localize.strings import StringValue
 
-from events.models import EmailWording, EventIndexPage, EventPage, Registration
+from events.models import EmailWording, EventIndexPage, EventPage, MailingList, Registration
 from events.wording import EmailKind, builtin_wording
 from home.demo.builder import Demo
 from home.models import Sector
@@ -170,6 +170,7 @@ def build(demo: Demo) -> None:
     demo.translate(index, ARABIC)
     demo.translate(workshop, ARABIC)
     _email_wording(demo)
+    mailing_lists(demo)
 
 
 def _email_wording(demo: Demo) -> None:
@@ -196,6 +197,48 @@ def _email_wording(demo: Demo) -> None:
                 for source, target in zip(english, arabic, strict=True)
             },
         )
+
+
+# The mailing lists readers can join from "Get involved" (the join form is placed there by
+# home/demo/site.py). All three are invented for the demonstration: the London VRU runs no
+# special interest group of its own (the Thames Valley VRU runs one, see "Get involved"), so
+# the practitioners' list is called "Trauma-informed practice updates".
+MAILING_LISTS = [
+    (
+        "practice-updates",
+        "Trauma-informed practice updates",
+        "For practitioners: new case studies, resources and learning from other areas, about "
+        "once a month.",
+    ),
+    ("newsletter", "Newsletter", "News from the programme, about every two months."),
+    ("event-announcements", "Event announcements", "An email when sign-up opens for an event."),
+]
+MAILING_LISTS_ARABIC = {
+    "Trauma-informed practice updates": "مستجدات الممارسة المستنيرة بالصدمات",
+    "For practitioners: new case studies, resources and learning from other areas, about "
+    "once a month.": "للممارسين: دراسات حالة وموارد جديدة ودروس من مناطق أخرى، مرة في الشهر تقريبًا.",
+    "Newsletter": "النشرة الإخبارية",
+    "News from the programme, about every two months.": "أخبار البرنامج، كل شهرين تقريبًا.",
+    "Event announcements": "إعلانات الفعاليات",
+    "An email when sign-up opens for an event.": "رسالة بريد إلكتروني عند فتح التسجيل في فعالية.",
+}
+
+
+def mailing_lists(demo: Demo) -> None:
+    for order, (slug, name, description) in enumerate(MAILING_LISTS):
+        mailing_list, created = MailingList.objects.get_or_create(
+            slug=slug,
+            locale=demo.home.locale,
+            defaults={
+                "name": name,
+                "description": description,
+                "sort_order": order,
+                "is_example_content": True,
+            },
+        )
+        if created:
+            demo.report(f"  mailing list: {name}")
+        demo.translate(mailing_list, MAILING_LISTS_ARABIC)
 
 
 def _tag_stages(event: EventPage, slugs: list[str]) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from enum import StrEnum
 from uuid import uuid4
 
 from django.conf import settings
@@ -30,12 +31,27 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events import wording
 from events.calendar import event_ics
-from events.links import manage_url, public_base_url
-from events.models import EmailWording, EventPage, OutboundEmail, Registration
+from events.links import (
+    LIST_CONFIRM_MAX_AGE_DAYS,
+    list_confirm_url,
+    list_preferences_url,
+    list_unsubscribe_url,
+    manage_url,
+    public_base_url,
+)
+from events.models import (
+    EmailWording,
+    EventPage,
+    MailingList,
+    OutboundEmail,
+    Registration,
+    Subscription,
+)
 from events.wording import ATTENDEE_KINDS, EmailKind
 from home.examples import is_example, labelled
 
@@ -49,12 +65,28 @@ MAX_RETRY_DELAY = timedelta(hours=6)
 STALE_CLAIM = timedelta(minutes=15)
 
 
+class ListEmailKind(StrEnum):
+    """The emails of the mailing lists (their wording is the site's; editors change the
+    wording of the sign-up emails, EmailKind in events/wording.py)."""
+
+    LIST_CONFIRM = "list_confirm"
+    LIST_WELCOME = "list_welcome"
+
+
+LIST_SUBJECTS = {
+    ListEmailKind.LIST_CONFIRM: lambda: _("Please confirm: join our mailing lists"),
+    ListEmailKind.LIST_WELCOME: lambda: _("You have joined: %(title)s"),
+}
+
+
 # The key prefix of every email sent with Django's mail functions (OutboxBackend): Wagtail's
 # own (moderation notices, password resets, account notifications).
 SITE_EMAIL = "mail"
 
 KIND_LABELS: dict[str, object] = {
     **wording.KIND_LABELS,
+    ListEmailKind.LIST_CONFIRM: gettext_lazy("Mailing list: confirm joining"),
+    ListEmailKind.LIST_WELCOME: gettext_lazy("Mailing list: welcome"),
     SITE_EMAIL: gettext_lazy("Admin email (moderation, password reset)"),
 }
 
@@ -151,6 +183,79 @@ def queue_resend(registration: Registration) -> OutboundEmail | None:
     return queue(registration, EmailKind.RESEND, key=f"resend:{registration.pk}:{window}")
 
 
+def _list_email(
+    to: str, key: str, kind: ListEmailKind, language: str, context: dict, headers: dict
+):
+    with translation.override(language):
+        context = {"kind": kind, "language": language, **context}
+        subject = LIST_SUBJECTS[kind]() % {"title": context.get("title", "")}
+        text = render_to_string("events/emails/list_message.txt", context)
+        html = render_to_string("events/emails/list_message.html", context)
+    email, _created = OutboundEmail.objects.get_or_create(
+        idempotency_key=key,
+        defaults={"to": to, "subject": subject, "text": text, "html": html, "headers": headers},
+    )
+    return email
+
+
+def queue_list_confirmation(subscriptions: list[Subscription]) -> OutboundEmail:
+    """The double opt-in email: one signed link (it expires) to a page with a "Confirm"
+    button, for the lists joined in one go. It carries no unsubscribe: nothing counts yet."""
+    first = subscriptions[0]
+    lists = [s.mailing_list.in_language(first.language).name for s in subscriptions]
+    return _list_email(
+        first.email,
+        f"{ListEmailKind.LIST_CONFIRM}:{first.confirm_token}",
+        ListEmailKind.LIST_CONFIRM,
+        first.language,
+        {
+            "lists": lists,
+            "confirm_url": list_confirm_url(first.confirm_token, first.language),
+            "days": LIST_CONFIRM_MAX_AGE_DAYS,
+        },
+        {},
+    )
+
+
+def list_headers(subscription: Subscription) -> dict[str, str]:
+    """RFC 2369 and RFC 8058 one-click unsubscribe headers for one list's email."""
+    url = list_unsubscribe_url(subscription.token, subscription.language)
+    return {
+        "List-Unsubscribe": f"<{url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def queue_list_email(subscription: Subscription, kind: ListEmailKind, key: str, context=None):
+    """An email to one list member: every one carries the unsubscribe link in its text, the
+    preferences link, and the one-click unsubscribe headers."""
+    mailing_list: MailingList = subscription.mailing_list.in_language(subscription.language)
+    return _list_email(
+        subscription.email,
+        key,
+        kind,
+        subscription.language,
+        {
+            "title": mailing_list.name,
+            "mailing_list": mailing_list,
+            "unsubscribe_url": list_unsubscribe_url(subscription.token, subscription.language),
+            "preferences_url": list_preferences_url(subscription.token, subscription.language),
+            "is_example": mailing_list.is_example_content,
+            **(context or {}),
+        },
+        list_headers(subscription),
+    )
+
+
+def queue_list_welcome(subscription: Subscription) -> OutboundEmail:
+    stamp = int(subscription.confirmed_at.timestamp()) if subscription.confirmed_at else 0
+    return queue_list_email(
+        subscription,
+        ListEmailKind.LIST_WELCOME,
+        f"{ListEmailKind.LIST_WELCOME}:{subscription.pk}:{stamp}",
+    )
+
+
 def retry_delay(attempts: int) -> timedelta:
     """How long to wait before the next try, after `attempts` failed ones."""
     first = timedelta(seconds=settings.EMAIL_RETRY_DELAY_SECONDS)
@@ -181,6 +286,7 @@ def send(email_id: int) -> bool:
         email.subject,
         email.text,
         to=[email.to],
+        headers=email.headers or None,
         connection=get_connection(settings.EMAIL_DELIVERY_BACKEND),
     )
     if email.html:

@@ -9,7 +9,7 @@ import factory
 from django.utils import timezone
 from wagtail.models import Page
 
-from events.models import EmailWording, EventIndexPage, EventPage, Registration
+from events.models import EmailWording, EventIndexPage, EventPage, MailingList, Registration
 from events.views import SIGN_UP_FORM
 from events.wording import builtin_wording
 from home.factories import PageFactory, PublishedSnippetFactory, default_locale, served_stamp
@@ -88,3 +88,13 @@ class EmailWordingFactory(PublishedSnippetFactory):
     kind = "confirmed"
     subject = factory.LazyAttribute(lambda wording: builtin_wording(wording.kind)[0])
     body = factory.LazyAttribute(lambda wording: builtin_wording(wording.kind)[1])
+
+
+class MailingListFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MailingList
+
+    name = factory.Sequence(lambda n: f"List {n}")
+    slug = factory.Sequence(lambda n: f"list-{n}")
+    description = "News from the programme, about once a month."
+    locale = factory.LazyFunction(default_locale)

@@ -204,3 +204,69 @@ class CancelForm(AccessibleForm):
         label=_("Yes, cancel my place"),
         error_messages={"required": _("Tick the box to confirm that you want to cancel.")},
     )
+
+
+class JoinListsForm(AccessibleForm):
+    """The mailing lists' join form: an email address, the lists to join (named in the
+    reader's language) and the privacy consent. Nothing counts until the reader confirms from
+    the email (events/subscriptions.py)."""
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your email address."),
+            "invalid": _("Enter an email address like name@example.org."),
+            **_length_messages(_("Your email address")),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    lists = forms.TypedMultipleChoiceField(
+        label=_("Lists to join"),
+        coerce=int,
+        help_text=_("Tick one or more."),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Tick at least one list to join."),
+            "invalid_choice": _("Tick at least one list to join."),
+        },
+    )
+    privacy_consent = forms.BooleanField(
+        label=_(
+            "I agree that you keep my email address to send me the lists I chose, until I "
+            "leave them."
+        ),
+        error_messages={
+            "required": _("Tick the box to agree, so that we can add you to the lists.")
+        },
+    )
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        lists_field = self.fields["lists"]
+        assert isinstance(lists_field, forms.TypedMultipleChoiceField)
+        lists_field.choices = [
+            (pk, f"{name}: {description}" if description else name)
+            for pk, name, description in choices
+        ]
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class ListPreferencesForm(AccessibleForm):
+    """The preferences page: the confirmed lists to stay on (untick to leave)."""
+
+    lists = forms.TypedMultipleChoiceField(
+        label=_("The lists you are on"),
+        coerce=int,
+        required=False,
+        help_text=_("Untick a list to leave it."),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        lists_field = self.fields["lists"]
+        assert isinstance(lists_field, forms.TypedMultipleChoiceField)
+        lists_field.choices = list(choices)

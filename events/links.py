@@ -44,3 +44,53 @@ def token_from_link(signed: str) -> str:
         raise LinkExpired from error
     except signing.BadSignature as error:
         raise LinkInvalid from error
+
+
+# --- Mailing lists --------------------------------------------------------------------------
+# The confirmation link expires (a reader who waits too long joins again); the unsubscribe and
+# preferences links in list emails do not, so an old email can always take someone off a list.
+# Each carries a random token (never the address), signed so that it cannot be guessed or
+# changed.
+LIST_CONFIRM_SALT = "events.lists.confirm-link"
+LIST_MEMBER_SALT = "events.lists.member-link"
+LIST_CONFIRM_MAX_AGE_DAYS = 3
+
+
+def _list_path(name: str, signed: str, language: str) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs={"signed": signed})
+
+
+def list_confirm_url(confirm_token: str, language: str) -> str:
+    signed = signing.TimestampSigner(salt=LIST_CONFIRM_SALT).sign(confirm_token)
+    return public_base_url() + _list_path("events:list_confirm", signed, language)
+
+
+def list_unsubscribe_url(token: str, language: str) -> str:
+    signed = signing.Signer(salt=LIST_MEMBER_SALT).sign(token)
+    return public_base_url() + _list_path("events:list_unsubscribe", signed, language)
+
+
+def list_preferences_url(token: str, language: str) -> str:
+    signed = signing.Signer(salt=LIST_MEMBER_SALT).sign(token)
+    return public_base_url() + _list_path("events:list_preferences", signed, language)
+
+
+def confirm_token_from_link(signed: str) -> str:
+    """The token a confirmation link carries; LinkExpired after LIST_CONFIRM_MAX_AGE_DAYS."""
+    try:
+        return signing.TimestampSigner(salt=LIST_CONFIRM_SALT).unsign(
+            signed, max_age=LIST_CONFIRM_MAX_AGE_DAYS * 24 * 60 * 60
+        )
+    except signing.SignatureExpired as error:
+        raise LinkExpired from error
+    except signing.BadSignature as error:
+        raise LinkInvalid from error
+
+
+def member_token_from_link(signed: str) -> str:
+    """The subscription token an unsubscribe or preferences link carries."""
+    try:
+        return signing.Signer(salt=LIST_MEMBER_SALT).unsign(signed)
+    except signing.BadSignature as error:
+        raise LinkInvalid from error

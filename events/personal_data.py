@@ -19,7 +19,8 @@ from django.db.models.functions import Cast
 from wagtail import hooks
 from wagtail.models import Comment, CommentReply, ModelLogEntry, PageLogEntry, Revision
 
-from events.models import OutboundEmail, Registration
+from events import subscriptions
+from events.models import OutboundEmail, Registration, Subscription
 from events.services import cancel_registration
 
 ERASED = "[erased]"
@@ -112,6 +113,11 @@ def held_for_email(email: str) -> list[Registration]:
     return list(_for_email(email))
 
 
+def held_subscriptions(email: str) -> list[Subscription]:
+    """The mailing-list subscriptions held for one email address."""
+    return list(Subscription.objects.for_email(email).select_related("mailing_list"))
+
+
 def export_for_email(email: str) -> dict:
     registrations = []
     for registration in _for_email(email):
@@ -143,7 +149,11 @@ def export_for_email(email: str) -> dict:
                 ],
             }
         )
-    data = {"email": email, "event_sign_ups": registrations}
+    data = {
+        "email": email,
+        "event_sign_ups": registrations,
+        "mailing_lists": subscriptions.export_for_email(email),
+    }
     for source in other_sources():
         data[source.KEY] = source.export(email)
     return data
@@ -163,7 +173,11 @@ def other_sources() -> list:
 
 
 def erase_for_email(email: str, dry_run: bool = False) -> int:
+    """Erase one address: its sign-ups (cancelled, then anonymised) and its mailing-list
+    subscriptions (deleted, with the list emails sent to it), and what other apps hold for it
+    (`other_sources`). Returns how many sign-ups and other apps' records it found."""
     registrations = list(_for_email(email))
+    subscriptions.erase_for_email(email, dry_run=dry_run)
     others = sum(source.erase(email, dry_run=dry_run) for source in other_sources())
     if dry_run:
         return len(registrations) + others

@@ -6,8 +6,12 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from events.models import EventPage, Registration, forget_counts
+from events.models import EventPage, MailingList, Registration, forget_counts
 from events.services import refresh_waiting_list
+from home.caching import watch
+
+# The join form names the lists from the content cache: an editor's change shows at once.
+watch(MailingList)
 
 
 @receiver([post_save, post_delete], sender=Registration, dispatch_uid="events-clear-counts")

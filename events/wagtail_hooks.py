@@ -14,7 +14,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import django_filters
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -36,7 +37,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import admin_views, emails
 from events.admin_forms import AddRegistrationForm, OrganiserRegistrationForm
-from events.models import EmailWording, EventPage, OutboundEmail, Registration
+from events.models import (
+    EmailWording,
+    EventPage,
+    MailingList,
+    OutboundEmail,
+    Registration,
+    Subscription,
+)
 from events.models.locales import default_locale_id
 from events.models.signups import attach_counts
 
@@ -599,3 +607,117 @@ def purge_calendar_feeds(site):
         with translation.override(language):
             urls.append(site.root_url + reverse("events:calendar_feed"))
     return urls
+
+
+# --- Mailing lists --------------------------------------------------------------------------
+#
+# Editors define the lists (a translatable snippet). Members are personal data: the comms role
+# that sees them (events.view_subscription: Moderators and the Events team, migration 0007)
+# sees each list's confirmed count, the members filtered by list and status, and downloads
+# them; nobody adds or edits members in the admin (readers join and leave themselves, and the
+# personal-data requests erase them).
+
+
+class MailingListSnippetViewSet(SnippetViewSet):
+    model = MailingList
+    icon = "mail"
+    menu_label = _("Mailing lists")
+    list_display = [
+        "name",
+        Column("confirmed", label=_("Confirmed members"), accessor="confirmed_count"),
+        "locale",
+    ]
+
+    def get_queryset(self, request):
+        # Members belong to the default-language list: each translation shows the same count.
+        confirmed = (
+            Subscription.objects.filter(
+                mailing_list__translation_key=OuterRef("translation_key"),
+                status=Subscription.Status.CONFIRMED,
+            )
+            .order_by()
+            .values("mailing_list__translation_key")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return MailingList.objects.annotate(
+            confirmed_count=Coalesce(Subquery(confirmed), 0)
+        ).select_related("locale")
+
+
+register_snippet(MailingListSnippetViewSet)
+
+
+class SubscriptionFilterSet(WagtailFilterSet):
+    mailing_list = django_filters.ModelChoiceFilter(
+        queryset=MailingList.objects.none(), label=_("List"), empty_label=_("All lists")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["mailing_list"].queryset = MailingList.objects.filter(
+            locale=Locale.get_default()
+        )
+
+    class Meta:
+        model = Subscription
+        fields = ["mailing_list", "status"]
+
+
+class SubscriptionPermissionPolicy(ModelPermissionPolicy):
+    """List members can be looked at and downloaded (view_subscription), never added or edited
+    here."""
+
+    ALLOWED = frozenset({"view"})
+
+    def user_has_permission(self, user, action):
+        return action in self.ALLOWED and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class SubscriptionViewSet(ModelViewSet):
+    """Members of each mailing list, for the comms role."""
+
+    model = Subscription
+    icon = "group"
+    menu_label = _("List members")
+    menu_order = 304
+    add_to_admin_menu = True
+    url_prefix = "events/list-members"
+    list_display = ["email", "mailing_list", "status", "created_at", "confirmed_at"]
+    list_filter = None
+    filterset_class = SubscriptionFilterSet
+    search_fields = ["email"]
+    list_export = ["email", "mailing_list", "get_status_display", "language", "confirmed_at"]
+    export_headings = {"get_status_display": _("Status"), "mailing_list": _("List")}
+    export_filename = "list-members"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False
+
+    @property
+    def permission_policy(self):
+        return SubscriptionPermissionPolicy(self.model)
+
+    def get_queryset(self, request):
+        return Subscription.objects.select_related("mailing_list")
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+    def get_permissions_to_register(self):
+        return super().get_permissions_to_register().filter(codename="view_subscription")
+
+
+subscription_viewset = SubscriptionViewSet("events_subscription")
+
+
+@hooks.register("register_admin_viewset")
+def register_subscription_viewset():
+    return subscription_viewset

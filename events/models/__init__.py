@@ -6,9 +6,11 @@
 - registrations.py: `Registration` and its queries (counts, the manage link's sign-up);
 - outbox.py: `OutboundEmail`, the rows events/emails.py sends;
 - wording.py: `EmailWording`, the emails' wording as editors write it;
+- lists.py: `MailingList` (a snippet editors define) and `Subscription` (double opt-in);
 - locales.py: the default locale's id.
 """
 
+from events.models.lists import MailingList, Subscription
 from events.models.locales import default_locale_id
 from events.models.outbox import OutboundEmail
 from events.models.pages import EventIndexPage, EventListing, EventPage
@@ -37,8 +39,10 @@ __all__ = [
     "EventPage",
     "EventSignUp",
     "EventStatus",
+    "MailingList",
     "OutboundEmail",
     "Registration",
+    "Subscription",
     "attach_counts",
     "counts_cache_key",
     "default_locale_id",

@@ -35,6 +35,11 @@ class OutboundEmail(models.Model):
     html = models.TextField(blank=True)
     ics = models.TextField(blank=True, help_text=_("A calendar file to attach, if any."))
     idempotency_key = models.CharField(max_length=200, unique=True)
+    headers = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=_("Extra headers the sender adds (a list email's List-Unsubscribe)."),
+    )
     registration = models.ForeignKey(
         Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="emails"
     )

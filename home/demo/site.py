@@ -685,6 +685,13 @@ ARABIC = {
     ),
     # Get involved
     "Get involved": "شارك معنا",
+    # The mailing lists' join form on Get involved (the lists are events/demo.py's)
+    "Join our mailing lists": "انضم إلى قوائمنا البريدية",
+    "Choose what you would like to hear about. We send you an email to confirm first, and "
+    "every email has a link to leave.": (
+        "اختر ما تودّ أن تسمع عنه. نرسل إليك رسالة بريد إلكتروني أولًا لتأكيد اشتراكك، وفي كل "
+        "رسالة رابط لمغادرة القائمة."
+    ),
     # The contact form (home.FormPage) under Get involved
     "Contact the programme": "تواصل مع البرنامج",
     "Questions about the programme, or practice you would like to share? Send us a message.": (
@@ -953,6 +960,7 @@ def finish(demo: Demo) -> None:
         body=GET_INVOLVED_BODY,
     )
     contact, sector_choices = contact_form(demo, get_involved)
+    join_form(get_involved)
     closing = []
     for closing_pages in hooks.get_hooks(CLOSING_PAGES_HOOK):
         closing.extend(closing_pages(demo))
@@ -1026,6 +1034,25 @@ def contact_form(demo: Demo, get_involved: Page) -> tuple[FormPage, dict[str, st
         )
         page.save_revision().publish()
     return contact, {sectors: sectors_ar}
+
+
+def join_form(get_involved: Page) -> None:
+    """The mailing lists' join form (the lists are made by events/demo.py) at the end of
+    "Get involved", once."""
+    page = get_involved.specific
+    if any(block.block_type == "mailing_lists" for block in page.body):
+        return
+    page.body.append(
+        (
+            "mailing_lists",
+            {
+                "heading": "Join our mailing lists",
+                "introduction": "Choose what you would like to hear about. We send you an "
+                "email to confirm first, and every email has a link to leave.",
+            },
+        )
+    )
+    page.save_revision().publish()
 
 
 # The home page's featured cards: about the programme, the example definition and how to get

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStoryBlock
+from home.blocks.mailing_lists import MailingListsBlock
 from home.blocks.policies import (
     AccessibilityDatesBlock,
     AccessibilityReplyTimeBlock,
@@ -74,6 +75,7 @@ class StandardStoryBlock(BaseStoryBlock):
     data_protection_contact = DataProtectionContactBlock()
     accessibility_reply_time = AccessibilityReplyTimeBlock()
     accessibility_dates = AccessibilityDatesBlock()
+    mailing_lists = MailingListsBlock()
 
 
 class HomePage(SitePage):

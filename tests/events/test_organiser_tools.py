@@ -258,7 +258,11 @@ def test_organiser_actions_that_did_nothing_are_shown_as_errors(client, organise
     assert shown(again) == [("error", "This event was already cancelled: nothing changed.")]
     nobody = client.post(PERSONAL_DATA_URL, {"email": "nobody@example.org", "action": "erase"})
     assert shown(nobody) == [
-        ("error", "No sign-ups are held for that address: there is nothing to download or erase.")
+        (
+            "error",
+            "No sign-ups or mailing-list subscriptions are held for that address: there is "
+            "nothing to download or erase.",
+        )
     ]
 
 

@@ -20,7 +20,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 from django.test import Client
@@ -28,9 +28,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
 from casestudies.models import SharePracticePage
+from events import subscriptions
 from events.factories import EventPageFactory, form_data
-from events.links import manage_path
-from events.models import OutboundEmail, Registration
+from events.links import list_confirm_url, list_preferences_url, list_unsubscribe_url, manage_path
+from events.models import MailingList, OutboundEmail, Registration, Subscription
 from home.models import Audience, FormPage, StandardPage
 from roadmap.models import BaselineEntry
 from tests.roadmap.conftest import MIXED
@@ -76,6 +77,7 @@ WATCHED = (Registration, BaselineEntry, OutboundEmail)
 STORED_TEXT = {
     Registration: ("name", "email", "organisation", "role", "access_needs", "dietary_needs"),
     BaselineEntry: ("submission_key",),
+    Subscription: ("email", "language"),
 }
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -245,6 +247,20 @@ def corpus_targets(client) -> list[Target]:
     manage = manage_path(registration)
     form_page = FormPage.objects.live().filter(locale=Locale.get_default()).first()
     share_page = SharePracticePage.objects.live().filter(locale=Locale.get_default()).first()
+    first_list = MailingList.objects.filter(locale=Locale.get_default())[0].pk
+    # One reader waiting to confirm, one to leave and one to change their lists.
+    pending, leaving, choosing = (
+        subscriptions.join(f"{who}@example.org", [first_list], "en-gb")[0]
+        for who in ("pending", "leaving", "choosing")
+    )
+    for subscription in (leaving, choosing):
+        subscriptions.confirm(subscription.confirm_token)
+    get_involved = StandardPage.objects.get(slug="get-involved", locale=Locale.get_default())
+    list_paths = {
+        "confirm": urlsplit(list_confirm_url(pending.confirm_token, "en-gb")).path,
+        "unsubscribe": urlsplit(list_unsubscribe_url(leaving.token, "en-gb")).path,
+        "preferences": urlsplit(list_preferences_url(choosing.token, "en-gb")).path,
+    }
     protected = StandardPage.objects.live().filter(locale=Locale.get_default(), numchild=0).first()
     restriction = PageViewRestriction.objects.create(
         page=protected, restriction_type=PageViewRestriction.PASSWORD, password="corpus-secret"
@@ -318,6 +334,24 @@ def corpus_targets(client) -> list[Target]:
             Target(f"/en-gb/event-calendar/{huge}.ics"),
         ],
         "<lang>/event-calendar.ics": [Target("/en-gb/event-calendar.ics")],
+        "<lang>/mailing-lists/join/": [
+            Target(get_involved.url, method="FORMS"),
+            Target("/en-gb/mailing-lists/join/"),
+        ],
+        "<lang>/mailing-lists/check-your-email/": [
+            Target("/en-gb/mailing-lists/check-your-email/")
+        ],
+        **{
+            f"<lang>/mailing-lists/{kind}/<str:signed>/": [
+                Target(path),
+                Target(path, method="FORMS"),
+            ]
+            + [
+                Target(f"/en-gb/mailing-lists/{kind}/{value}/", rejected_in_path=rejected)
+                for value, rejected in PATH_VALUES
+            ]
+            for kind, path in list_paths.items()
+        },
         "<lang>/_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": [
             Target(protected.url, method="FORMS"),
             Target(f"/en-gb/_util/authenticate_with_password/{restriction.pk}/{huge}/"),

@@ -1,6 +1,9 @@
 """Anonymise sign-ups of events that ended more than SIGNUP_RETENTION_DAYS ago: names, emails,
 organisations, roles and needs go; the counts by status and sector stay. Run daily, e.g. cron:
-`30 3 * * * manage.py purge_registrations`."""
+`30 3 * * * manage.py purge_registrations`.
+
+It also deletes mailing-list subscriptions never confirmed within the confirmation link's life
+(LIST_CONFIRM_MAX_AGE_DAYS) and addresses unsubscribed more than 30 days ago."""
 
 from datetime import timedelta
 
@@ -8,6 +11,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from events import subscriptions
 from events.models import Registration
 from events.personal_data import anonymise
 
@@ -26,6 +30,11 @@ class Command(BaseCommand):
         cutoff = timezone.now() - timedelta(days=days)
         due = Registration.objects.filter(event__end__lt=cutoff, anonymised=False)
         total = due.count()
+        lists = subscriptions.purge(dry_run=dry_run)
+        self.stdout.write(
+            f"{'Would delete' if dry_run else 'Deleted'} {lists} unconfirmed or unsubscribed "
+            "mailing-list address(es)."
+        )
         if dry_run:
             self.stdout.write(
                 f"Dry run: {total} sign-up(s) of events that ended before {cutoff:%Y-%m-%d} "
