@@ -1,7 +1,8 @@
-"""Share your practice in Chromium, against the real site: a practitioner sends a description
-(the form empty, with mistakes and sent has no axe-core violations), a Moderator signs in with
-two-step sign-in and approves the draft in the admin, and the case study appears in the
-finder."""
+"""Share your practice in Chromium, against the real site and its email sender with an SMTP
+server on loopback: a practitioner sends a description (the form empty, with mistakes and sent
+has no axe-core violations) and is emailed that it arrived; the Moderators are emailed; a
+Moderator signs in with two-step sign-in and approves the draft in the admin, and the case
+study appears in the finder."""
 
 from __future__ import annotations
 
@@ -41,8 +42,10 @@ def _code() -> str:
 
 
 def test_a_moderator_approves_a_shared_practice_and_it_appears_in_the_finder(
-    site_server, browser_page
+    events_server, smtp_server, browser_page
 ):
+    site_server = events_server  # the demo site, sending its email to `smtp_server`
+    site_server.manage("shell", "-c", MODERATOR)
     page = browser_page
     page.goto(f"{site_server.url}/en-gb/get-involved/share-your-practice/")
     _assert_accessible(page, "share your practice, empty")
@@ -67,8 +70,11 @@ def test_a_moderator_approves_a_shared_practice_and_it_appears_in_the_finder(
         page.get_by_role("heading", name="Thank you: your practice has been sent")
     ).to_be_visible()
     _assert_accessible(page, "share your practice, sent")
+    received = smtp_server.wait_for("pat@example.org", "We received your practice")
+    assert TITLE in str(received["Subject"])
+    assert "never published" in received.get_body(preferencelist=("plain",)).get_content()
+    smtp_server.wait_for("mo@example.org", f'"{TITLE}" has been submitted')
 
-    site_server.manage("shell", "-c", MODERATOR)
     page.goto(f"{site_server.url}/admin/login/")
     page.fill("#id_username", "mo-browser")
     page.fill("#id_password", PASSWORD)

@@ -2,7 +2,8 @@
 page), its email sender and a real SMTP server on loopback: join → the confirmation email
 arrives → open the link → press "Confirm" → the welcome email carries the one-click
 unsubscribe headers → a mail provider's one-click POST → unsubscribed. The join form (empty,
-with errors, done) and the confirm page have no axe-core violations."""
+with errors, done), the confirm page, and the preferences and unsubscribe pages reached from
+the welcome email have no axe-core violations."""
 
 from __future__ import annotations
 
@@ -77,6 +78,17 @@ def test_join_confirm_and_unsubscribe_with_one_click(events_server, smtp_server,
     assert str(welcome["List-Unsubscribe-Post"]).strip() == "List-Unsubscribe=One-Click"
     unsubscribe = str(welcome["List-Unsubscribe"]).strip().strip("<>")
     assert unsubscribe in _text(welcome)
+    # The links a reader follows from the email: a page with a button each, changing nothing
+    # until it is pressed, with no axe-core violations.
+    preferences = re.search(r"https?://\S+/mailing-lists/preferences/\S+/", _text(welcome))
+    page.goto(preferences.group(0))
+    _assert_accessible(page, "preferences page")
+    page.goto(unsubscribe)
+    expect(
+        page.get_by_role("button").filter(has_text=re.compile("leave|unsubscribe", re.I)).first
+    ).to_be_visible()
+    _assert_accessible(page, "unsubscribe page")
+    assert _statuses(events_server, address) == ["confirmed"], "opening the page changes nothing"
     # What a mail provider's servers send (RFC 8058): no Origin, no cookie, this body.
     request = urllib.request.Request(
         unsubscribe,
