@@ -122,3 +122,9 @@ class SharePracticeForm(AccessibleForm):
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)  # MultipleChoiceField is one too
             field.choices = _choices(model, locale_id)
+        # Wherever the principles are shown, their source is named (issue: truthful content).
+        sources = sorted({term.source for term in Principle.terms_in(locale_id) if term.source})
+        if sources:
+            self.fields["principles"].help_text = _("Source: %(source)s") % {
+                "source": "; ".join(sources)
+            }

@@ -16,7 +16,10 @@ class AccessibleForm(forms.Form):
 
     def _describe_fields(self):
         for name, field in self.fields.items():
-            field_id = self[name].auto_id
+            # Worked out rather than read from self[name]: a bound field made now would keep
+            # the help text as it is before a form's __init__ finishes (choices, hints set there).
+            auto_id = self.auto_id if isinstance(self.auto_id, str) else "id_%s"
+            field_id = auto_id % self.add_prefix(name)
             described_by = []
             if field.help_text:
                 described_by.append(f"{field_id}-hint")
