@@ -10,23 +10,25 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from casestudies.forms import SharePracticeForm
 from casestudies.models import PracticeSubmission, SharePracticePage
-from home import spam
+from home.public_forms import PublicForm, page_with_form
 from home.security import same_origin_post
-from home.throttling import Rate, Throttle, throttled_response
+from home.throttling import Rate, Throttle
 
-# The form's name in its spam stamp, as templates/casestudies/share_practice_page.html writes it.
-SHARE_PRACTICE_FORM = "share-practice"
-# A practitioner shares a few practices at most; colleagues behind one office connection more.
-SHARE_PRACTICE_THROTTLE = Throttle(
+# Named in its spam stamp as templates/casestudies/share_practice_page.html writes it. A
+# practitioner shares a few practices at most; colleagues behind one office connection more.
+SHARE_PRACTICE = PublicForm(
     "share-practice",
-    per_address=(Rate(5, 10 * 60), Rate(20, 24 * 60 * 60)),
-    per_email=(Rate(5, 24 * 60 * 60),),
+    Throttle(
+        "share-practice",
+        per_address=(Rate(5, 10 * 60), Rate(20, 24 * 60 * 60)),
+        per_email=(Rate(5, 24 * 60 * 60),),
+    ),
+    email_field="contact_email",
 )
 
 
@@ -36,25 +38,18 @@ def share_practice(request, page_id: int):
     """A practice shared: a draft case study for the Moderators, the contact kept apart, a
     confirmation email to the practitioner; or the form again with what to fix."""
     page = get_object_or_404(SharePracticePage.objects.live(), pk=page_id)
-    refusal = SHARE_PRACTICE_THROTTLE.refuse_address(request)
-    if refusal:
-        return throttled_response(request, refusal, back_url=page.url)
-    verdict = spam.check(request.POST, SHARE_PRACTICE_FORM)
     sent = HttpResponseRedirect(f"{page.url}?sent=1", status=303)
-    if verdict is spam.Verdict.HONEYPOT:  # a bot: answered as a person would be, nothing kept
-        return sent
     form = SharePracticeForm(request.POST, locale_id=page.locale_id)
-    if not form.is_valid() or not verdict.saves:
-        context = page.get_context(request)
-        context["form"] = form
-        context["form_message"] = spam.SEND_AGAIN if form.is_valid() else ""
-        response = TemplateResponse(request, page.get_template(request), context)
-        response["Cache-Control"] = "private, no-store"  # one reader's answers
-        return response
+    answer = SHARE_PRACTICE.screen(
+        request,
+        form,
+        sent=lambda: sent,
+        show_again=lambda form, message: page_with_form(request, page, form, message),
+        back_url=page.url,
+    )
+    if answer:
+        return answer
     answers = form.cleaned_data
-    refusal = SHARE_PRACTICE_THROTTLE.refuse_email(answers["contact_email"])
-    if refusal:
-        return throttled_response(request, refusal, back_url=page.url)
     with transaction.atomic():
         case_study = page.draft_case_study(answers)
         PracticeSubmission.objects.create(

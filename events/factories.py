@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from events.models import EmailWording, EventIndexPage, EventPage, MailingList, Registration
-from events.views import SIGN_UP_FORM
+from events.views import SIGN_UP
 from events.wording import builtin_wording
 from home.factories import PageFactory, PublishedSnippetFactory, default_locale, served_stamp
 
@@ -72,7 +72,7 @@ def form_data(**overrides) -> dict:
         "name": "Sam Signup",
         "email": "sam@example.org",
         "privacy_consent": "on",
-        **served_stamp(SIGN_UP_FORM),  # a person who took a minute to fill it in
+        **served_stamp(SIGN_UP.name),  # a person who took a minute to fill it in
     }
     data.update(overrides)
     return data

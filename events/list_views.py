@@ -28,18 +28,20 @@ from events.links import (
 )
 from events.models import MailingList, Subscription
 from events.views import _private
-from home import spam
+from home.public_forms import PublicForm
 from home.security import is_same_origin, same_origin_post
 from home.throttling import Rate, Throttle, throttled_response
 
-# The join form's name in its spam stamp, as templates/events/includes/join_lists_form.html
-# writes it.
-JOIN_FORM = "join-lists"
-# Per email address too, so that nobody's inbox can be flooded with confirmation emails.
-JOIN_THROTTLE = Throttle(
+# Named in its spam stamp as templates/events/includes/join_lists_form.html writes it. Per
+# email address too, so that nobody's inbox can be flooded with confirmation emails.
+JOIN = PublicForm(
     "join-lists",
-    per_address=(Rate(10, 10 * 60), Rate(40, 24 * 60 * 60)),
-    per_email=(Rate(3, 60 * 60),),
+    Throttle(
+        "join-lists",
+        per_address=(Rate(10, 10 * 60), Rate(40, 24 * 60 * 60)),
+        per_email=(Rate(3, 60 * 60),),
+    ),
+    email_field="email",
 )
 # Confirming, leaving and changing lists from a link in an email.
 LIST_LINK_THROTTLE = Throttle("list-links", per_address=(Rate(30, 10 * 60),))
@@ -67,21 +69,16 @@ def join(request):
     """GET: the join form on a page of its own (the block is the usual way in). POST: join."""
     if request.method == "GET":
         return _join_page(request, MailingList.join_form(Locale.get_active()))
-    refusal = JOIN_THROTTLE.refuse_address(request)
-    if refusal:
-        return throttled_response(request, refusal)
-    verdict = spam.check(request.POST, JOIN_FORM)
-    if verdict is spam.Verdict.HONEYPOT:  # a bot: answered as a person would be, nothing kept
-        return _joined_redirect()
     form = MailingList.join_form(Locale.get_active(), request.POST)
-    if not form.is_valid():
-        return _join_page(request, form)
-    if not verdict.saves:  # too quick, or a stale stamp: the answers come back to send again
-        return _join_page(request, form, message=spam.SEND_AGAIN)
+    answer = JOIN.screen(
+        request,
+        form,
+        sent=_joined_redirect,
+        show_again=lambda form, message: _join_page(request, form, message),
+    )
+    if answer:
+        return answer
     email = form.cleaned_data["email"]
-    refusal = JOIN_THROTTLE.refuse_email(email)
-    if refusal:
-        return throttled_response(request, refusal)
     subscriptions.join(email, form.cleaned_data["lists"], get_language())
     # The same answer whether the address was new, waiting or already on a list.
     return _joined_redirect()

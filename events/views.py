@@ -25,19 +25,21 @@ from events.forms import CancelForm, NeedsForm, RegistrationForm
 from events.links import LinkExpired, LinkInvalid
 from events.models import EventPage, Registration
 from events.services import SignUpOutcome
-from home import spam
+from home.public_forms import PublicForm, private
 from home.security import same_origin_post
 from home.throttling import Rate, Throttle, throttled_response
 
-# The sign-up form's name in its spam stamp (home/spam.py), as templates/events/event_page.html
-# writes it with {% spam_fields "sign-up" %}.
-SIGN_UP_FORM = "sign-up"
-# A reader signs up a few times at most; colleagues behind one office connection a few more.
-# Per email address, so that no one's inbox can be flooded with confirmations.
-SIGN_UP_THROTTLE = Throttle(
+# Named in its spam stamp as templates/events/event_page.html writes it with
+# {% spam_fields "sign-up" %}. A reader signs up a few times at most; colleagues behind one
+# office connection a few more. Per email address, so that no one's inbox can be flooded.
+SIGN_UP = PublicForm(
     "sign-up",
-    per_address=(Rate(10, 10 * 60), Rate(40, 24 * 60 * 60)),
-    per_email=(Rate(5, 60 * 60),),
+    Throttle(
+        "sign-up",
+        per_address=(Rate(10, 10 * 60), Rate(40, 24 * 60 * 60)),
+        per_email=(Rate(5, 60 * 60),),
+    ),
+    email_field="email",
 )
 # Changing needs or cancelling from the private link.
 MANAGE_THROTTLE = Throttle("manage", per_address=(Rate(20, 10 * 60),))
@@ -76,41 +78,38 @@ def _event(event_id: int) -> EventPage:
     return get_object_or_404(EventPage.objects.live(), pk=event_id)
 
 
-def _render_event(request, event: EventPage, form, status=200, message=""):
+def _render_event(request, event: EventPage, form, message=""):
     context = event.get_context(request)
     context.update({"form": form, "form_message": message})
-    return TemplateResponse(request, event.get_template(request), context, status=status)
+    return TemplateResponse(request, event.get_template(request), context)
 
 
 @same_origin_post
 @require_POST
 def sign_up(request, event_id: int):
     event = _event(event_id)
-    refusal = SIGN_UP_THROTTLE.refuse_address(request)
-    if refusal:
-        return throttled_response(request, refusal, back_url=event.url)
-    if not event.signup_is_open:
-        return _render_event(
-            request, event, RegistrationForm(event=event), message=event.status_label
-        )
-    verdict = spam.check(request.POST, SIGN_UP_FORM)
-    if verdict is spam.Verdict.HONEYPOT:  # a bot: answered as a person would be, nothing kept
-        return _signed_up_redirect(event, SignUpOutcome.CONFIRMED)
+
+    def closed():
+        if event.signup_is_open:
+            return None
+        return _render_event(request, event, RegistrationForm(event=event), event.status_label)
+
     form = RegistrationForm(request.POST, event=event)
-    if not form.is_valid():
-        return _render_event(request, event, form)
-    if not verdict.saves:  # too quick, or a stale stamp: the answers come back to send again
-        return _render_event(request, event, form, message=spam.SEND_AGAIN)
-    refusal = SIGN_UP_THROTTLE.refuse_email(form.cleaned_data["email"])
-    if refusal:
-        return throttled_response(request, refusal, back_url=event.url)
+    answer = SIGN_UP.screen(
+        request,
+        form,
+        sent=lambda: _signed_up_redirect(event, SignUpOutcome.CONFIRMED),
+        show_again=lambda form, message: private(_render_event(request, event, form, message)),
+        back_url=event.url,
+        check=closed,
+    )
+    if answer:
+        return answer
     try:
         result = services.sign_up(event, form.cleaned_data, get_language())
     except services.SignUpClosed:  # cancelled while the reader was filling in the form
         event = _event(event_id)
-        return _render_event(
-            request, event, RegistrationForm(event=event), message=event.status_label
-        )
+        return _render_event(request, event, RegistrationForm(event=event), event.status_label)
     return _signed_up_redirect(event, result.outcome)
 
 

@@ -11,17 +11,16 @@ from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
-from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page, Site
 
-from home import spam
 from home.input_guard import bad_input_response
 from home.models import FormPage
+from home.public_forms import PublicForm, page_with_form
 from home.security import same_origin_post
-from home.throttling import Rate, Throttle, throttled_response
+from home.throttling import Rate, Throttle
 
 
 @require_GET
@@ -158,10 +157,11 @@ def bad_request(request, exception=None):
 
 # --- Form pages (home.models.FormPage) ----------------------------------------------------
 
-# The form pages' name in their spam stamp, as templates/home/form_page.html writes it.
-FORM_PAGE_FORM = "form-page"
-# A reader sends a form a few times at most; colleagues behind one office connection a few more.
-FORM_PAGE_THROTTLE = Throttle("form-page", per_address=(Rate(10, 10 * 60), Rate(40, 24 * 60 * 60)))
+# Named in its spam stamp as templates/home/form_page.html writes it. A reader sends a form a
+# few times at most; colleagues behind one office connection a few more.
+FORM_PAGE = PublicForm(
+    "form-page", Throttle("form-page", per_address=(Rate(10, 10 * 60), Rate(40, 24 * 60 * 60)))
+)
 
 
 # No CSRF cookie for readers: the post is checked for coming from this site (home/security.py).
@@ -171,19 +171,16 @@ def send_form(request, page_id: int):
     """A form page's form, sent: kept (and emailed, if the page says so), then the thank-you
     text; or the form again with what to fix."""
     page = get_object_or_404(FormPage.objects.live(), pk=page_id)
-    refusal = FORM_PAGE_THROTTLE.refuse_address(request)
-    if refusal:
-        return throttled_response(request, refusal, back_url=page.url)
-    verdict = spam.check(request.POST, FORM_PAGE_FORM)
-    if verdict is spam.Verdict.HONEYPOT:  # a bot: answered as a person would be, nothing kept
-        return HttpResponseRedirect(f"{page.url}?sent=1", status=303)
+    sent = HttpResponseRedirect(f"{page.url}?sent=1", status=303)
     form = page.get_form(request.POST, page=page, user=request.user)
-    if form.is_valid() and verdict.saves:
-        page.process_form_submission(form)
-        return HttpResponseRedirect(f"{page.url}?sent=1", status=303)
-    context = page.get_context(request)
-    context["form"] = form
-    context["form_message"] = spam.SEND_AGAIN if form.is_valid() else ""
-    response = TemplateResponse(request, page.get_template(request), context)
-    response["Cache-Control"] = "private, no-store"  # one reader's answers
-    return response
+    answer = FORM_PAGE.screen(
+        request,
+        form,
+        sent=lambda: sent,
+        show_again=lambda form, message: page_with_form(request, page, form, message),
+        back_url=page.url,
+    )
+    if answer:
+        return answer
+    page.process_form_submission(form)
+    return sent

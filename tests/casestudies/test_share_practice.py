@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from casestudies.factories import SharePracticePageFactory
 from casestudies.models import CaseStudyPage, PracticeSubmission
-from casestudies.views import SHARE_PRACTICE_FORM
+from casestudies.views import SHARE_PRACTICE
 from events import personal_data
 from events.models import OutboundEmail
 from home import spam
@@ -61,7 +61,7 @@ def answers(**changes) -> dict:
         "contact_email": EMAIL,
         "consent_contact": "on",
         "consent_publish": "on",
-        **served_stamp(SHARE_PRACTICE_FORM),
+        **served_stamp(SHARE_PRACTICE.name),
     }
     data.update(changes)
     return data
@@ -137,7 +137,7 @@ def test_mistakes_are_explained_and_nothing_is_kept(client, share_page):
 def test_a_bot_is_thanked_and_nothing_is_kept(client, share_page):
     response = share(client, share_page, **{spam.HONEYPOT_FIELD: "spam"})
     assert response.status_code == 303 and response["Location"].endswith("?sent=1")
-    quick = share(client, share_page, **served_stamp(SHARE_PRACTICE_FORM, seconds_ago=1))
+    quick = share(client, share_page, **served_stamp(SHARE_PRACTICE.name, seconds_ago=1))
     assert "send the form again" in quick.content.decode()
     assert not CaseStudyPage.objects.filter(title="Calmer waiting rooms").exists()
     assert not PracticeSubmission.objects.exists() and not OutboundEmail.objects.exists()

@@ -20,7 +20,7 @@ from wagtail.models import Locale
 
 from events import emails, links, personal_data
 from events.factories import MailingListFactory
-from events.list_views import JOIN_FORM
+from events.list_views import JOIN
 from events.models import OutboundEmail, Subscription
 from home.factories import StandardPageFactory, served_stamp
 
@@ -48,7 +48,7 @@ def join(client, lists, language="en-gb", **overrides):
         "email": "rosa@example.org",
         "lists": [str(item.pk) for item in lists],
         "privacy_consent": "on",
-        **served_stamp(JOIN_FORM),
+        **served_stamp(JOIN.name),
         **overrides,
     }
     return client.post(f"/{language}/mailing-lists/join/", data, **HOST)
@@ -224,7 +224,7 @@ def test_errors_are_explained_and_nothing_is_kept(client, lists):
 def test_spam_rules_keep_nothing(client, lists):
     honeypot = join(client, lists, website_address="http://spam.example")
     assert honeypot.status_code == 303, "a bot is answered as a person would be"
-    too_quick = join(client, lists, **served_stamp(JOIN_FORM, seconds_ago=0))
+    too_quick = join(client, lists, **served_stamp(JOIN.name, seconds_ago=0))
     assert "Please check your answers and send the form again." in too_quick.content.decode()
     no_stamp = join(client, lists, form_started="")
     assert no_stamp.status_code == 200

@@ -14,14 +14,14 @@ from django.test import override_settings
 
 from events.factories import EventPageFactory, form_data
 from events.models import OutboundEmail, Registration
-from events.views import SIGN_UP_THROTTLE
+from events.views import SIGN_UP
 from home import throttling
 from tests.support.server import free_port
 
 pytestmark = pytest.mark.django_db
 
-ADDRESS_LIMIT = SIGN_UP_THROTTLE.per_address[0].count  # per 10 minutes
-EMAIL_LIMIT = SIGN_UP_THROTTLE.per_email[0].count  # per hour
+ADDRESS_LIMIT = SIGN_UP.throttle.per_address[0].count  # per 10 minutes
+EMAIL_LIMIT = SIGN_UP.throttle.per_email[0].count  # per hour
 
 
 def post(client, event, address: str, language: str = "en-gb", **data):

@@ -19,7 +19,7 @@ from events.models import OutboundEmail
 from home import spam
 from home.factories import FormPageFactory, served_stamp, translate
 from home.models import FormField
-from home.views import FORM_PAGE_FORM
+from home.views import FORM_PAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def _the_sites_outbox(settings):
 
 
 def send(client, page, **answers):
-    data = {**served_stamp(FORM_PAGE_FORM), **answers}
+    data = {**served_stamp(FORM_PAGE.name), **answers}
     return client.post(page.send_url, data, **ORIGIN)
 
 
@@ -87,7 +87,7 @@ def test_a_sent_form_is_kept_and_the_reader_is_thanked(client):
 
 def test_a_post_from_another_site_is_refused(client):
     page = FormPageFactory(slug="contact-cross-site")
-    data = {**served_stamp(FORM_PAGE_FORM), **ANSWERS}
+    data = {**served_stamp(FORM_PAGE.name), **ANSWERS}
     response = client.post(page.send_url, data, HTTP_ORIGIN="https://attacker.example")
     assert response.status_code == 403 and not FormSubmission.objects.exists()
 
@@ -97,7 +97,7 @@ def test_spam_rules_keep_nothing(client):
     bot = send(client, page, **ANSWERS, **{spam.HONEYPOT_FIELD: "http://spam.example"})
     assert bot.status_code == 303 and bot["Location"] == f"{page.url}?sent=1"
     quick = client.post(
-        page.send_url, {**ANSWERS, **served_stamp(FORM_PAGE_FORM, seconds_ago=1)}, **ORIGIN
+        page.send_url, {**ANSWERS, **served_stamp(FORM_PAGE.name, seconds_ago=1)}, **ORIGIN
     )
     assert quick.status_code == 200
     assert "Please check your answers and send the form again." in quick.content.decode()

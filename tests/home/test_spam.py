@@ -18,7 +18,7 @@ from freezegun import freeze_time
 
 from events.factories import EventPageFactory, form_data
 from events.models import OutboundEmail, Registration
-from events.views import SIGN_UP_FORM
+from events.views import SIGN_UP
 from home import spam
 from home.factories import served_stamp
 from roadmap.factories import complete_roadmap
@@ -55,9 +55,9 @@ def test_the_sign_up_form_carries_a_hidden_box_and_a_signed_stamp(client):
     assert 'autocomplete="off"' in honeypot.group(1), "and browsers are asked not to fill it"
     assert '<label for="website_address-sign-up">' in honeypot.group(1)
     stamp = STAMP_IN_PAGE.search(page).group(1)
-    assert spam.check({spam.STAMP_FIELD: stamp}, SIGN_UP_FORM) is spam.Verdict.TOO_QUICK
+    assert spam.check({spam.STAMP_FIELD: stamp}, SIGN_UP.name) is spam.Verdict.TOO_QUICK
     with freeze_time(at(time.time() + 5)):
-        assert spam.check({spam.STAMP_FIELD: stamp}, SIGN_UP_FORM) is spam.Verdict.PERSON
+        assert spam.check({spam.STAMP_FIELD: stamp}, SIGN_UP.name) is spam.Verdict.PERSON
 
 
 def test_a_bot_that_fills_the_hidden_box_is_told_it_signed_up_and_nothing_is_kept(client):
@@ -74,7 +74,7 @@ def test_a_bot_that_fills_the_hidden_box_is_told_it_signed_up_and_nothing_is_kep
     "stamp",
     [
         pytest.param(lambda: {}, id="no stamp"),
-        pytest.param(lambda: served_stamp(SIGN_UP_FORM, seconds_ago=1), id="sent after 1 second"),
+        pytest.param(lambda: served_stamp(SIGN_UP.name, seconds_ago=1), id="sent after 1 second"),
         pytest.param(lambda: {spam.STAMP_FIELD: "sign-up:1:forged"}, id="forged stamp"),
         pytest.param(lambda: served_stamp(BASELINE_FORM), id="another form's stamp"),
     ],
@@ -113,14 +113,14 @@ def test_a_person_who_was_quick_sends_again_and_nothing_is_lost(client):
 @pytest.mark.parametrize("minutes", [2, 60, 23 * 60])
 def test_a_slow_person_is_let_through(client, minutes):
     event = EventPageFactory(slug=f"spam-slow-{minutes}")
-    response = sign_up(client, event, **served_stamp(SIGN_UP_FORM, seconds_ago=minutes * 60))
+    response = sign_up(client, event, **served_stamp(SIGN_UP.name, seconds_ago=minutes * 60))
     assert response.status_code == 303
     assert Registration.objects.filter(event=event).count() == 1
 
 
 def test_a_form_left_open_for_days_is_sent_again_with_a_fresh_stamp(client):
     event = EventPageFactory(slug="spam-stale")
-    old = served_stamp(SIGN_UP_FORM, seconds_ago=3 * 24 * 60 * 60)
+    old = served_stamp(SIGN_UP.name, seconds_ago=3 * 24 * 60 * 60)
     response = sign_up(client, event, name="Sleepy Sol", **old)
     content = response.content.decode()
     assert response.status_code == 200 and "send the form again" in content
@@ -128,14 +128,14 @@ def test_a_form_left_open_for_days_is_sent_again_with_a_fresh_stamp(client):
     fresh = STAMP_IN_PAGE.search(content).group(1)
     assert fresh != old[spam.STAMP_FIELD]
     with freeze_time(at(time.time() + 10)):
-        assert spam.check({spam.STAMP_FIELD: fresh}, SIGN_UP_FORM) is spam.Verdict.PERSON
+        assert spam.check({spam.STAMP_FIELD: fresh}, SIGN_UP.name) is spam.Verdict.PERSON
     assert nothing_saved(event)
 
 
 def test_the_minimum_time_is_a_setting(client):
     event = EventPageFactory(slug="spam-setting")
     with override_settings(FORM_MIN_FILL_SECONDS=120):
-        response = sign_up(client, event, **served_stamp(SIGN_UP_FORM, seconds_ago=60))
+        response = sign_up(client, event, **served_stamp(SIGN_UP.name, seconds_ago=60))
     assert response.status_code == 200 and nothing_saved(event)
 
 
@@ -151,7 +151,7 @@ def test_a_cached_event_page_hands_out_a_fresh_stamp(client, settings):
     served = STAMP_IN_PAGE.search(second.content.decode()).group(1)
     assert served != kept
     signer = signing.TimestampSigner(salt=spam.SALT)
-    assert signer.unsign(served, max_age=5) == SIGN_UP_FORM, "stamped when the reader got it"
+    assert signer.unsign(served, max_age=5) == SIGN_UP.name, "stamped when the reader got it"
     assert len(second.content) == len(first.content)
 
 
