@@ -88,6 +88,7 @@ def test_a_post_sooner_than_a_person_could_saves_nothing_and_shows_the_form_agai
     content = response.content.decode()
     assert "Please check your answers and send the form again." in content
     assert 'value="Quick Quentin"' in content and 'value="quentin@example.org"' in content
+    assert response["Cache-Control"] == "private, no-store", "one reader's answers, never cached"
     assert nothing_saved(event)
 
 
