@@ -154,8 +154,14 @@ def test_export_erasure_and_retention_cover_the_contact_details(client, share_pa
 
     share(client, share_page, title="Another practice", contact_email="old@example.org")
     PracticeSubmission.objects.update(created_at=timezone.now() - timedelta(days=400))
+    share(client, share_page, title="A recent practice", contact_email="recent@example.org")
+    out = StringIO()
+    call_command("purge_practice_submissions", "--dry-run", stdout=out)
+    assert "1 shared-practice contact(s)" in out.getvalue()
+    assert PracticeSubmission.objects.count() == 2, "a dry run changes nothing"
     call_command("purge_practice_submissions", stdout=StringIO())
-    assert not PracticeSubmission.objects.exists()
+    (kept,) = PracticeSubmission.objects.all()
+    assert kept.contact_email == "recent@example.org", "only the contact past its time goes"
 
 
 def test_only_moderators_and_the_events_team_see_who_shared_a_practice(
