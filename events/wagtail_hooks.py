@@ -31,7 +31,6 @@ from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Locale
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -47,6 +46,7 @@ from events.models import (
 )
 from events.models.locales import default_locale_id
 from events.models.signups import attach_counts
+from home.admin_viewsets import ReadOnlyModelViewSet
 
 
 class RegistrationFilterSet(WagtailFilterSet):
@@ -191,20 +191,6 @@ def register_registration_viewset():
 # row's menu) and the whole last error (a mail server's refusal, which at most quotes the
 # recipient's address, already shown). No sign-up
 # details (needs, organisation) appear: the sign-up itself is under "Event sign-ups".
-
-
-class EmailLogPermissionPolicy(ModelPermissionPolicy):
-    """The email log can be looked at and its given-up emails requeued; nobody adds, edits or
-    deletes outbox rows in the admin, not even a superuser (the site writes them, the sender
-    updates them), so those screens and buttons never appear."""
-
-    ALLOWED = frozenset({"view", "requeue"})
-
-    def user_has_permission(self, user, action):
-        return action in self.ALLOWED and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 REQUEUE_FORM_ID = "email-log-requeue"
@@ -372,8 +358,12 @@ class EmailLogInspectView(InspectView):
         return buttons
 
 
-class EmailLogViewSet(ModelViewSet):
-    """Every email in the outbox, sign-up emails and Wagtail's own alike, for the Events team."""
+class EmailLogViewSet(ReadOnlyModelViewSet):
+    """Every email in the outbox, sign-up emails and Wagtail's own alike, for the Events team:
+    looked at, and given-up emails requeued; nobody adds, edits or deletes outbox rows (the site
+    writes them, the sender updates them)."""
+
+    actions = frozenset({"view", "requeue"})
 
     model = OutboundEmail
     icon = "mail"
@@ -402,33 +392,11 @@ class EmailLogViewSet(ModelViewSet):
     index_view_class = EmailLogIndexView
     index_results_template_name = "events/admin/email_log_results.html"
     inspect_view_class = EmailLogInspectView
-    inspect_view_enabled = True
     # Never the text, HTML or calendar file (see the comment above the email log).
     inspect_view_fields = EMAIL_DETAIL_FIELDS
-    copy_view_enabled = False
-    add_to_reference_index = False
-
-    @property
-    def permission_policy(self):
-        return EmailLogPermissionPolicy(self.model)
 
     def get_queryset(self, request):
         return OutboundEmail.objects.select_related("registration__event")
-
-    def get_urlpatterns(self):
-        # The listing and one email's screen only: nothing here adds, edits or deletes.
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
-
-    def get_permissions_to_register(self):
-        return (
-            super()
-            .get_permissions_to_register()
-            .filter(codename__in=["view_outboundemail", "requeue_outboundemail"])
-        )
 
 
 email_log_viewset = EmailLogViewSet("events_email_log")
@@ -664,21 +632,9 @@ class SubscriptionFilterSet(WagtailFilterSet):
         fields = ["mailing_list", "status"]
 
 
-class SubscriptionPermissionPolicy(ModelPermissionPolicy):
-    """List members can be looked at and downloaded (view_subscription), never added or edited
-    here."""
-
-    ALLOWED = frozenset({"view"})
-
-    def user_has_permission(self, user, action):
-        return action in self.ALLOWED and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-class SubscriptionViewSet(ModelViewSet):
-    """Members of each mailing list, for the comms role."""
+class SubscriptionViewSet(ReadOnlyModelViewSet):
+    """Members of each mailing list, for the comms role: looked at and downloaded
+    (view_subscription), never added or edited here."""
 
     model = Subscription
     icon = "group"
@@ -693,26 +649,9 @@ class SubscriptionViewSet(ModelViewSet):
     list_export = ["email", "mailing_list", "get_status_display", "language", "confirmed_at"]
     export_headings = {"get_status_display": _("Status"), "mailing_list": _("List")}
     export_filename = "list-members"
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    add_to_reference_index = False
-
-    @property
-    def permission_policy(self):
-        return SubscriptionPermissionPolicy(self.model)
 
     def get_queryset(self, request):
         return Subscription.objects.select_related("mailing_list")
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
-
-    def get_permissions_to_register(self):
-        return super().get_permissions_to_register().filter(codename="view_subscription")
 
 
 subscription_viewset = SubscriptionViewSet("events_subscription")
