@@ -85,6 +85,18 @@ def invalidate(*args, **kwargs) -> None:
         transaction.on_commit(_bump_generation)
 
 
+# Every version key an app declares (`version_key`): the full-page cache reads them all with the
+# generation and the page, in one round trip.
+VERSION_KEYS: list[str] = []
+
+
+def version_key(name: str) -> str:
+    """Declare a version (at import time): readers' actions `bump` it, pages `depends_on` it."""
+    if name not in VERSION_KEYS:
+        VERSION_KEYS.append(name)
+    return name
+
+
 def bump(version_key: str) -> None:
     """A reader's action changed what `version_key` stands for (e.g. places left at events):
     cached pages that depend on it are rebuilt on their next request."""
@@ -102,11 +114,15 @@ def depends_on(version_key: str) -> None:
         state.versions[version_key] = cache.get(version_key) or 0
 
 
-def versions_current(versions: dict[str, int]) -> bool:
-    """Whether none of these versions has moved on since they were read."""
-    if not versions:
-        return True
-    now = cache.get_many(list(versions))
+def versions_current(versions: dict[str, int], read: dict | None = None) -> bool:
+    """Whether none of these versions has moved on since they were read. `read`: what a
+    `get_many` of (at least) every declared key returned; other keys are fetched."""
+    if read is None:
+        read = {}
+        missing = list(versions)
+    else:
+        missing = [key for key in versions if key not in VERSION_KEYS]
+    now = {**read, **cache.get_many(missing)} if missing else read
     return all((now.get(key) or 0) == value for key, value in versions.items())
 
 

@@ -108,15 +108,16 @@ class PageCacheMiddleware:
             with caching.request_scope():
                 return self.get_response(request)
         key = page_key(request)
-        # One round trip: the current generation and the entry together.
-        found = cache.get_many([caching.GENERATION_KEY, key])
+        # One round trip: the current generation, the entry and the versions of readers' data
+        # (places left) together.
+        found = cache.get_many([caching.GENERATION_KEY, key, *caching.VERSION_KEYS])
         generation = found.get(caching.GENERATION_KEY)
         entry = found.get(key)
         if (
             generation is not None
             and entry is not None
             and entry["generation"] == generation
-            and caching.versions_current(entry["versions"])
+            and caching.versions_current(entry["versions"], found)
         ):
             return _from_entry(entry)
         with caching.request_scope(generation) as state:

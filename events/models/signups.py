@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from events.models.locales import default_locale_id
 from events.models.registrations import Registration
-from home.caching import bump, depends_on
+from home.caching import bump, depends_on, version_key
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 COUNTS_CACHE_SECONDS = 300
 
 # Moves on with every sign-up change: cached pages that show places left depend on it.
-SIGNUPS_VERSION_KEY = "events:signups-version"
+SIGNUPS_VERSION_KEY = version_key("events:signups-version")
 
 
 class EventStatus(models.TextChoices):
