@@ -168,10 +168,35 @@ def _schedule(urls: Iterable[str] = (), *, listings: bool = False, everything: b
     transaction.on_commit(flush)
 
 
+def _in_every_language(url: str) -> set[str]:
+    """`url` with its language prefix (/en-gb/) replaced by each language's, as Wagtail's
+    purge does (WAGTAILFRONTENDCACHE_LANGUAGES)."""
+    parts = urlsplit(url)
+    segments = parts.path.split("/", 2)
+    languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    if len(segments) < 3 or segments[1] not in languages:
+        return {url}
+    return {
+        urlunsplit(parts._replace(path=f"/{language}/{segments[2]}")) for language in languages
+    }
+
+
 def _collapse(urls: set[str]) -> set[str]:
-    """Leave out addresses a wildcard in the batch already covers."""
-    prefixes = sorted(url[: -len(WILDCARD)] for url in urls if url.endswith(WILDCARD))
-    kept = {url for url in urls if not any(url.startswith(p) for p in prefixes)}
+    """Leave out addresses a wildcard in the batch already covers (in any language: Wagtail
+    purges each address in every language)."""
+    prefixes = sorted(
+        {
+            variant[: -len(WILDCARD)]
+            for url in urls
+            if url.endswith(WILDCARD)
+            for variant in _in_every_language(url)
+        }
+    )
+    kept = {
+        url
+        for url in urls
+        if not any((url + "/").startswith(prefix) for prefix in prefixes)
+    }
     for prefix in prefixes:
         if not any(prefix != other and prefix.startswith(other) for other in prefixes):
             kept.add(prefix + WILDCARD)
@@ -193,7 +218,21 @@ def flush() -> None:
     if not pending:
         return
     _local.pending = Pending()
-    purge_urls_from_cache(batch_urls(pending))
+    _local.flushing = True
+    try:
+        purge_urls_from_cache(batch_urls(pending))
+    finally:
+        _local.flushing = False
+
+
+def deferred(urls) -> bool:
+    """Whether a backend's purge was asked for inside a transaction (Wagtail's own purges:
+    the published page, the old addresses of a moved page's redirects): then it joins this
+    transaction's batch, sent after the commit, where a ban may cover it."""
+    if getattr(_local, "flushing", False) or not transaction.get_connection().in_atomic_block:
+        return False
+    _schedule(urls)
+    return True
 
 
 # --- What each change purges (connected in home/signal_handlers.py) --------------------------
@@ -291,6 +330,8 @@ class VarnishBackend(HTTPBackend):
 
     def purge_batch(self, urls) -> None:
         urls = list(urls)
+        if deferred(urls):
+            return
         if len(urls) > MAX_URLS:
             host = urlsplit(urls[0])
             urls = [urlunsplit((host.scheme, host.netloc, "/" + WILDCARD, "", ""))]
@@ -371,6 +412,8 @@ class CloudflareEverythingBackend(CloudflareBackend):
 
     def purge_batch(self, urls) -> None:
         urls = list(urls)
+        if deferred(urls):
+            return
         if any(url.endswith(WILDCARD) for url in urls) or len(urls) > MAX_URLS:
             self._post({"purge_everything": True})
             return
@@ -403,6 +446,11 @@ class CloudFrontBackend(CloudfrontBackend):
                 connect_timeout=TIMEOUT, read_timeout=DEADLINE, retries={"max_attempts": 1}
             ),
         )
+
+    def purge_batch(self, urls) -> None:
+        urls = list(urls)
+        if not deferred(urls):
+            super().purge_batch(urls)
 
     def _create_invalidation(self, distribution_id, paths) -> None:
         from botocore.exceptions import BotoCoreError

@@ -1,23 +1,38 @@
-"""Publishing purges the page from the CDN, through the CDN's purge API (the only thing we
-stand in for, with a real HTTP server on loopback)."""
+"""Editors' changes purge the cache in front, through its purge API (the only thing we stand
+in for, with a real HTTP server on loopback that records what it is asked): a publish purges
+the page and its listings; a move, a slug change or a delete bans the old and new addresses; a
+footer or taxonomy change bans the whole site; a recommendation purges the listings; a bulk
+change sends one ban; a purge endpoint that refuses or hangs does not hold up the save."""
 
+import json
+import logging
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.db import transaction
 from django.test import override_settings
+from wagtail.models import Page
 
 from casestudies.factories import CaseStudyIndexPageFactory
 from events.factories import EventIndexPageFactory
+from home import purging
 from home.factories import (
+    AudienceFactory,
+    DriverOfChangeFactory,
+    FooterTextFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    SectorFactory,
     StandardPageFactory,
     home_page,
     translate,
 )
-from roadmap.factories import RoadmapPageFactory, RoadmapStagePageFactory
+from home.models import Sector
+from roadmap.factories import RecommendationFactory, RoadmapPageFactory, RoadmapStagePageFactory
 from search.factories import SearchPageFactory
+from tests.support.faults import HungListener, refusing_port
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +46,21 @@ def purge_api():
             received.append((self.headers["Host"], self.path))
             self.send_response(200)
             self.end_headers()
+
+        def do_BAN(self):
+            received.append((self.headers["Host"], "BAN " + self.path))
+            self.send_response(200)
+            self.end_headers()
+
+        def do_POST(self):  # Cloudflare's purge_cache API
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            received.append((self.path, body))
+            answer = json.dumps({"success": True, "errors": []}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
 
         def log_message(self, *args):
             pass
@@ -119,3 +149,201 @@ def test_publishing_purges_every_page_listing_it_in_every_language(
     assert unrelated.url not in paths
     assert other_article.url not in paths
     assert len(paths) < 80, "a fixed set of addresses, not one per page of content"
+
+
+def varnish(location: str) -> dict:
+    return {"http": {"BACKEND": "home.purging.VarnishBackend", "LOCATION": location}}
+
+
+def bans(received) -> list[str]:
+    return [path.removeprefix("BAN ") for _host, path in received if path.startswith("BAN ")]
+
+
+def purges(received) -> set[str]:
+    return {path for _host, path in received if not path.startswith("BAN ")}
+
+
+def test_moving_a_page_bans_its_old_and_new_addresses_and_purges_the_listings(
+    purge_api, django_capture_on_commit_callbacks
+):
+    """The page and its descendants leave both addresses (one ban each, however many
+    descendants), and the listings that linked to the old address are purged."""
+    location, received = purge_api
+    NewsIndexPageFactory(slug="news")
+    about = StandardPageFactory(title="About", slug="about")
+    team = StandardPageFactory(title="Our team", slug="our-team")
+    for number in range(3):
+        StandardPageFactory(parent=team, title=f"Member {number}", slug=f"member-{number}")
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=varnish(location)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        team.move(about, pos="last-child")
+    assert sorted(bans(received)) == ["/ar/about/our-team/", "/ar/our-team/",
+                                      "/en-gb/about/our-team/", "/en-gb/our-team/"]
+    assert {"/en-gb/", "/en-gb/news/", "/sitemap.xml"} <= purges(received)
+    assert not any("member-" in path for _host, path in received), "covered by the bans"
+
+
+def test_changing_a_slug_bans_the_old_address(purge_api, django_capture_on_commit_callbacks):
+    location, received = purge_api
+    page = StandardPageFactory(title="Get involved", slug="get-involved")
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=varnish(location)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        page.slug = "take-part"
+        page.save_revision().publish()
+    assert {"/en-gb/get-involved/", "/en-gb/take-part/"} <= set(bans(received))
+
+
+def test_deleting_a_page_bans_its_address_with_its_descendants(
+    purge_api, django_capture_on_commit_callbacks
+):
+    location, received = purge_api
+    team = StandardPageFactory(title="Our team", slug="our-team")
+    for number in range(3):
+        StandardPageFactory(parent=team, title=f"Member {number}", slug=f"member-{number}")
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=varnish(location)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        Page.objects.get(pk=team.pk).delete()
+    assert sorted(bans(received)) == ["/ar/our-team/", "/en-gb/our-team/"]
+    assert "/en-gb/" in purges(received)
+
+
+def test_a_footer_change_bans_the_whole_site_once(purge_api, django_capture_on_commit_callbacks):
+    """The footer shows on every page: one ban of everything, no per-address purges."""
+    location, received = purge_api
+    footer = FooterTextFactory()
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=varnish(location)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        footer.support_text = "<p>Call the new helpline.</p>"
+        footer.save_revision().publish()
+    assert received == [(received[0][0], "BAN /")]
+
+
+def test_saving_a_draft_of_the_footer_purges_nothing(
+    purge_api, django_capture_on_commit_callbacks
+):
+    location, received = purge_api
+    footer = FooterTextFactory()
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=varnish(location)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        footer.support_text = "<p>Not yet.</p>"
+        footer.save_revision()
+    assert received == []
+
+
+def test_a_bulk_change_sends_one_ban(purge_api, django_capture_on_commit_callbacks):
+    """A load of 500 taxonomy terms in one transaction (a command, a migration, the demo
+    content): one ban after the commit, none before it."""
+    location, received = purge_api
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=varnish(location)),
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
+        with transaction.atomic():
+            for number in range(500):
+                SectorFactory(name=f"Sector {number}", slug=f"sector-{number}")
+            assert received == [], "nothing is purged before the commit"
+    assert Sector.objects.count() >= 500
+    assert len(callbacks) >= 1
+    assert bans(received) == ["/"]
+    assert len(received) == 1
+
+
+def test_a_recommendation_purges_the_listings_not_the_whole_site(
+    purge_api, django_capture_on_commit_callbacks
+):
+    location, received = purge_api
+    RoadmapPageFactory()
+    stage = RoadmapStagePageFactory(title="Trauma-aware", slug="trauma-aware")
+    article = NewsPageFactory(title="A new partnership", slug="a-new-partnership")
+    audience, driver = AudienceFactory(), DriverOfChangeFactory()
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=varnish(location)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        RecommendationFactory(
+            title="Offer reflective supervision", audience=audience, driver=driver, stages=[stage]
+        )
+    assert bans(received) == []
+    assert {"/en-gb/roadmap/", "/en-gb/roadmap/recommendations/", "/en-gb/roadmap/trauma-aware/",
+            "/ar/roadmap/trauma-aware/"} <= purges(received)
+    assert article.url not in purges(received)
+
+
+def test_a_page_in_the_main_navigation_purges_the_whole_site(
+    purge_api, django_capture_on_commit_callbacks
+):
+    location, received = purge_api
+    page = StandardPageFactory(title="About", slug="about", show_in_menus=True)
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=varnish(location)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        page.title = "About the programme"
+        page.save_revision().publish()
+    assert bans(received) == ["/"]
+
+
+@pytest.mark.parametrize("fault", ["refuses", "hangs"])
+def test_a_purge_endpoint_that_refuses_or_hangs_does_not_hold_up_the_save(
+    fault, django_capture_on_commit_callbacks, caplog
+):
+    """The save completes within the purge deadline, and the failure is logged."""
+    footer = FooterTextFactory()
+    with HungListener() as hung:
+        port = refusing_port() if fault == "refuses" else hung.port
+        started = time.monotonic()
+        with (
+            caplog.at_level(logging.ERROR, logger="home.purging"),
+            override_settings(WAGTAILFRONTENDCACHE=varnish(f"http://127.0.0.1:{port}")),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            NewsPageFactory(title="A new partnership", slug="a-new-partnership")
+            footer.support_text = "<p>Call the new helpline.</p>"
+            footer.save_revision().publish()
+        elapsed = time.monotonic() - started
+    assert elapsed < purging.DEADLINE + 3
+    assert "not purged" in caplog.text
+
+
+def test_cloudflare_purges_everything_for_a_footer_change_and_addresses_for_a_publish(
+    purge_api, django_capture_on_commit_callbacks
+):
+    """Cloudflare purges by prefix only on Enterprise plans: a change every page shows purges
+    everything; a publish purges the addresses (30 to a request)."""
+    location, received = purge_api
+    cloudflare = {
+        "cloudflare": {
+            "BACKEND": "home.purging.CloudflareEverythingBackend",
+            "ZONEID": "zone-1",
+            "BEARER_TOKEN": "a-test-token",
+            "API_URL": location,
+        }
+    }
+    footer = FooterTextFactory()
+    page = StandardPageFactory(title="Get involved", slug="get-involved")
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=cloudflare),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        footer.support_text = "<p>Call the new helpline.</p>"
+        footer.save_revision().publish()
+    assert received == [("/zones/zone-1/purge_cache", {"purge_everything": True})]
+    received.clear()
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=cloudflare),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        page.save_revision().publish()
+    files = [url for _path, body in received for url in body["files"]]
+    assert page.get_full_url() in files
+    assert all(len(body["files"]) <= 30 for _path, body in received)
