@@ -315,6 +315,41 @@ def test_a_purge_endpoint_that_refuses_or_hangs_does_not_hold_up_the_save(
     assert "not purged" in caplog.text
 
 
+def test_a_hung_purge_endpoint_does_not_hold_up_a_publish_in_the_admin(
+    client, django_user_model, django_capture_on_commit_callbacks, caplog
+):
+    """A Moderator publishes a sector's new name in the admin while the cache in front never
+    answers: the admin answers within the purge deadline, the name is published, and the
+    failure is logged."""
+    moderator = django_user_model.objects.create_superuser(
+        "mo-moderator", "mo@example.org", "a-long-test-password"
+    )
+    sector = SectorFactory(name="Policing", slug="policing")
+    client.force_login(moderator)
+    fields = {
+        "name": "Policing and justice",
+        "slug": sector.slug,
+        "description": sector.description,
+        "sort_order": sector.sort_order,
+        "icon": sector.icon,
+        "action-publish": "publish",
+    }
+    with HungListener() as hung:
+        started = time.monotonic()
+        with (
+            caplog.at_level(logging.ERROR, logger="home.purging"),
+            override_settings(WAGTAILFRONTENDCACHE=varnish(f"http://127.0.0.1:{hung.port}")),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            response = client.post(f"/admin/snippets/home/sector/edit/{sector.pk}/", fields)
+        elapsed = time.monotonic() - started
+        assert hung.accepted >= 1, "the purge was sent"
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Sector.objects.get(pk=sector.pk).name == "Policing and justice"
+    assert elapsed < purging.DEADLINE + 3
+    assert "not purged" in caplog.text
+
+
 def test_cloudflare_purges_everything_for_a_footer_change_and_addresses_for_a_publish(
     purge_api, django_capture_on_commit_callbacks
 ):
