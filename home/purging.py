@@ -30,14 +30,15 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
 import requests
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from wagtail import __version__ as wagtail_version
 from wagtail import hooks
 from wagtail.contrib.frontend_cache.backends import (
@@ -61,33 +62,42 @@ DEADLINE = 5
 
 # The fields Wagtail saves when an editor saves a draft of a snippet: nothing readers see.
 DRAFT_FIELDS = frozenset(
-    {"latest_revision", "has_unpublished_changes", "draft_title", "locked", "locked_at",
-     "locked_by", "latest_revision_created_at"}
+    {
+        "latest_revision",
+        "has_unpublished_changes",
+        "draft_title",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "latest_revision_created_at",
+    }
 )
 
 # What `purges_site` and `purges_listings` registered (read by home/signal_handlers.py).
-SITE_WIDE_MODELS: set[type] = set()
-LISTING_MODELS: set[type] = set()
+SITE_WIDE_MODELS: set[type[models.Model]] = set()
+LISTING_MODELS: set[type[models.Model]] = set()
 
 
-def purges_site(*models) -> None:
+def purges_site(*model_classes: type[models.Model]) -> None:
     """Saving or deleting one of these (or changing its many-to-many tags) purges the whole
     site: they show on every page. Call it from an AppConfig.ready."""
-    SITE_WIDE_MODELS.update(models)
+    SITE_WIDE_MODELS.update(model_classes)
 
 
-def purges_listings(*models) -> None:
+def purges_listings(*model_classes: type[models.Model]) -> None:
     """Saving or deleting one of these purges the listing pages (not the whole site)."""
-    LISTING_MODELS.update(models)
+    LISTING_MODELS.update(model_classes)
 
 
-def through_models(models: Iterable[type]) -> set[type]:
-    return {
-        field.remote_field.through
-        for model in models
-        for field in model._meta.many_to_many
-        if getattr(field.remote_field, "through", None) is not None
-    }
+def through_models(model_classes: Iterable[type[models.Model]]) -> set[type]:
+    """The many-to-many tables of these models (their tags)."""
+    throughs: set[type] = set()
+    for model in model_classes:
+        for field in model._meta.many_to_many:
+            through = getattr(field.remote_field, "through", None)
+            if through is not None:
+                throughs.add(through)
+    return throughs
 
 
 def listing_page_models() -> list[type[Page]]:
@@ -165,7 +175,22 @@ def _schedule(urls: Iterable[str] = (), *, listings: bool = False, everything: b
     pending.urls.update(urls)
     pending.listings |= listings
     pending.everything |= everything
-    transaction.on_commit(flush)
+    if not getattr(_local, "holding", 0):
+        transaction.on_commit(flush)
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """Hold this thread's purges until the block ends, then send them as one batch (after the
+    commit, if a transaction is still open): for commands that save many rows in many
+    transactions, such as load_demo_content."""
+    _local.holding = getattr(_local, "holding", 0) + 1
+    try:
+        yield
+    finally:
+        _local.holding -= 1
+        if not _local.holding:
+            transaction.on_commit(flush)
 
 
 def _in_every_language(url: str) -> set[str]:
@@ -176,9 +201,7 @@ def _in_every_language(url: str) -> set[str]:
     languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     if len(segments) < 3 or segments[1] not in languages:
         return {url}
-    return {
-        urlunsplit(parts._replace(path=f"/{language}/{segments[2]}")) for language in languages
-    }
+    return {urlunsplit(parts._replace(path=f"/{language}/{segments[2]}")) for language in languages}
 
 
 def _collapse(urls: set[str]) -> set[str]:
@@ -192,11 +215,7 @@ def _collapse(urls: set[str]) -> set[str]:
             for variant in _in_every_language(url)
         }
     )
-    kept = {
-        url
-        for url in urls
-        if not any((url + "/").startswith(prefix) for prefix in prefixes)
-    }
+    kept = {url for url in urls if not any((url + "/").startswith(prefix) for prefix in prefixes)}
     for prefix in prefixes:
         if not any(prefix != other and prefix.startswith(other) for other in prefixes):
             kept.add(prefix + WILDCARD)
@@ -226,10 +245,12 @@ def flush() -> None:
 
 
 def deferred(urls) -> bool:
-    """Whether a backend's purge was asked for inside a transaction (Wagtail's own purges:
-    the published page, the old addresses of a moved page's redirects): then it joins this
-    transaction's batch, sent after the commit, where a ban may cover it."""
-    if getattr(_local, "flushing", False) or not transaction.get_connection().in_atomic_block:
+    """Whether a backend's purge was asked for inside a transaction or a `batched` block
+    (Wagtail's own purges: the published page, the old addresses of a moved page's
+    redirects): then it joins the batch, sent after the commit, where a ban may cover it."""
+    if getattr(_local, "flushing", False):
+        return False
+    if not (getattr(_local, "holding", 0) or transaction.get_connection().in_atomic_block):
         return False
     _schedule(urls)
     return True
@@ -258,9 +279,7 @@ def _old_address(page, url_path_before: str, url_path_after: str) -> str | None:
     if not new:
         return None
     for root in Site.get_site_root_paths():
-        if url_path_after.startswith(root.root_path) and url_path_before.startswith(
-            root.root_path
-        ):
+        if url_path_after.startswith(root.root_path) and url_path_before.startswith(root.root_path):
             after = url_path_after[len(root.root_path) :]
             before = url_path_before[len(root.root_path) :]
             if new.endswith(after):
@@ -296,8 +315,9 @@ def page_deleted(instance) -> None:
 
 
 def model_changed(sender, update_fields=None) -> None:
-    """A registered model was saved, deleted or retagged. A draft (only the revision
-    bookkeeping saved) changes nothing readers see."""
+    """A registered model was saved or deleted, or a registered model's many-to-many tags
+    changed (`sender` is then the through model). A draft (only the revision bookkeeping
+    saved) changes nothing readers see."""
     if update_fields and set(update_fields) <= DRAFT_FIELDS:
         return
     if sender in SITE_WIDE_MODELS or sender in through_models(SITE_WIDE_MODELS):
@@ -406,8 +426,9 @@ class CloudflareEverythingBackend(CloudflareBackend):
         except ValueError:
             success = False
         if not success:
-            logger.error("Cloudflare refused the purge (%d): %s", response.status_code,
-                         response.text[:500])
+            logger.error(
+                "Cloudflare refused the purge (%d): %s", response.status_code, response.text[:500]
+            )
         return True
 
     def purge_batch(self, urls) -> None:
@@ -441,6 +462,7 @@ class CloudFrontBackend(CloudfrontBackend):
             aws_access_key_id=params.get("AWS_ACCESS_KEY_ID"),
             aws_secret_access_key=params.get("AWS_SECRET_ACCESS_KEY"),
             aws_session_token=params.get("AWS_SESSION_TOKEN"),
+            region_name=params.get("AWS_REGION", "us-east-1"),
             endpoint_url=params.get("ENDPOINT_URL"),
             config=Config(
                 connect_timeout=TIMEOUT, read_timeout=DEADLINE, retries={"max_attempts": 1}

@@ -106,7 +106,7 @@ def purge_renamed_page(sender, instance, instance_before, **kwargs) -> None:
 def purge_deleted_page_or_model(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
         purging.page_deleted(instance)
-    else:
+    elif sender in purging.SITE_WIDE_MODELS or sender in purging.LISTING_MODELS:
         purging.model_changed(sender)
 
 

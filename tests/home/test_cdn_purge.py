@@ -10,9 +10,11 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import boto3
 import pytest
 from django.db import transaction
 from django.test import override_settings
+from moto.server import ThreadedMotoServer
 from wagtail.models import Page
 
 from casestudies.factories import CaseStudyIndexPageFactory
@@ -179,8 +181,12 @@ def test_moving_a_page_bans_its_old_and_new_addresses_and_purges_the_listings(
         django_capture_on_commit_callbacks(execute=True),
     ):
         team.move(about, pos="last-child")
-    assert sorted(bans(received)) == ["/ar/about/our-team/", "/ar/our-team/",
-                                      "/en-gb/about/our-team/", "/en-gb/our-team/"]
+    assert sorted(bans(received)) == [
+        "/ar/about/our-team/",
+        "/ar/our-team/",
+        "/en-gb/about/our-team/",
+        "/en-gb/our-team/",
+    ]
     assert {"/en-gb/", "/en-gb/news/", "/sitemap.xml"} <= purges(received)
     assert not any("member-" in path for _host, path in received), "covered by the bans"
 
@@ -226,9 +232,7 @@ def test_a_footer_change_bans_the_whole_site_once(purge_api, django_capture_on_c
     assert received == [(received[0][0], "BAN /")]
 
 
-def test_saving_a_draft_of_the_footer_purges_nothing(
-    purge_api, django_capture_on_commit_callbacks
-):
+def test_saving_a_draft_of_the_footer_purges_nothing(purge_api, django_capture_on_commit_callbacks):
     location, received = purge_api
     footer = FooterTextFactory()
     with (
@@ -247,11 +251,11 @@ def test_a_bulk_change_sends_one_ban(purge_api, django_capture_on_commit_callbac
     with (
         override_settings(WAGTAILFRONTENDCACHE=varnish(location)),
         django_capture_on_commit_callbacks(execute=True) as callbacks,
+        transaction.atomic(),
     ):
-        with transaction.atomic():
-            for number in range(500):
-                SectorFactory(name=f"Sector {number}", slug=f"sector-{number}")
-            assert received == [], "nothing is purged before the commit"
+        for number in range(500):
+            SectorFactory(name=f"Sector {number}", slug=f"sector-{number}")
+        assert received == [], "nothing is purged before the commit"
     assert Sector.objects.count() >= 500
     assert len(callbacks) >= 1
     assert bans(received) == ["/"]
@@ -274,8 +278,12 @@ def test_a_recommendation_purges_the_listings_not_the_whole_site(
             title="Offer reflective supervision", audience=audience, driver=driver, stages=[stage]
         )
     assert bans(received) == []
-    assert {"/en-gb/roadmap/", "/en-gb/roadmap/recommendations/", "/en-gb/roadmap/trauma-aware/",
-            "/ar/roadmap/trauma-aware/"} <= purges(received)
+    assert {
+        "/en-gb/roadmap/",
+        "/en-gb/roadmap/recommendations/",
+        "/en-gb/roadmap/trauma-aware/",
+        "/ar/roadmap/trauma-aware/",
+    } <= purges(received)
     assert article.url not in purges(received)
 
 
@@ -382,3 +390,89 @@ def test_cloudflare_purges_everything_for_a_footer_change_and_addresses_for_a_pu
     files = [url for _path, body in received for url in body["files"]]
     assert page.get_full_url() in files
     assert all(len(body["files"]) <= 30 for _path, body in received)
+
+
+@pytest.fixture
+def cloudfront():
+    """CloudFront's API (moto in server mode, on loopback) with one distribution: the backend
+    settings and a client to read the invalidations back."""
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0)
+    server.start()
+    host, port = server.get_host_and_port()
+    credentials = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+    client = boto3.client(
+        "cloudfront",
+        endpoint_url=f"http://{host}:{port}",
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+    distribution = client.create_distribution(
+        DistributionConfig={
+            "CallerReference": "tests",
+            "Comment": "",
+            "Enabled": True,
+            "Origins": {
+                "Quantity": 1,
+                "Items": [
+                    {
+                        "Id": "app",
+                        "DomainName": "example.org",
+                        "CustomOriginConfig": {
+                            "HTTPPort": 80,
+                            "HTTPSPort": 443,
+                            "OriginProtocolPolicy": "https-only",
+                        },
+                    }
+                ],
+            },
+            "DefaultCacheBehavior": {
+                "TargetOriginId": "app",
+                "ViewerProtocolPolicy": "redirect-to-https",
+            },
+        }
+    )["Distribution"]["Id"]
+    backend = {
+        "cloudfront": {
+            "BACKEND": "home.purging.CloudFrontBackend",
+            "DISTRIBUTION_ID": distribution,
+            "ENDPOINT_URL": f"http://{host}:{port}",
+            **credentials,
+        }
+    }
+
+    def invalidated() -> list[list[str]]:
+        listed = client.list_invalidations(DistributionId=distribution)["InvalidationList"]
+        return [
+            client.get_invalidation(DistributionId=distribution, Id=item["Id"])["Invalidation"][
+                "InvalidationBatch"
+            ]["Paths"]["Items"]
+            for item in listed.get("Items", [])
+        ]
+
+    yield backend, invalidated
+    server.stop()
+
+
+def test_cloudfront_invalidates_everything_for_a_footer_change_and_prefixes_for_a_move(
+    cloudfront, django_capture_on_commit_callbacks
+):
+    backend, invalidated = cloudfront
+    footer = FooterTextFactory()
+    about = StandardPageFactory(title="About", slug="about")
+    team = StandardPageFactory(title="Our team", slug="our-team")
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=backend),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        footer.support_text = "<p>Call the new helpline.</p>"
+        footer.save_revision().publish()
+    assert invalidated() == [["/*"]], "one invalidation of everything"
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=backend),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        team.move(about, pos="last-child")
+    move = [paths for paths in invalidated() if paths != ["/*"]]
+    assert len(move) == 1, "one invalidation for the move"
+    assert {"/en-gb/our-team/*", "/en-gb/about/our-team/*", "/en-gb/"} <= set(move[0])

@@ -343,6 +343,16 @@ with transaction.atomic():
             borough.save()
 """
 
+# As load_demo_content does: many transactions (each save commits), one batch.
+BATCHED = """
+from home import purging
+from home.models import Borough
+with purging.batched():
+    for _round in range(20):
+        for borough in Borough.objects.all():
+            borough.save()
+"""
+
 
 def bans_added(instance) -> int:
     output = subprocess.run(
@@ -355,13 +365,15 @@ def bans_added(instance) -> int:
     return int(output.split()[1])
 
 
-def test_a_bulk_change_sends_one_ban(varnish_site):
-    """Every borough saved 50 times in one transaction (as a command or a migration would):
-    Varnish is asked for one ban, after the commit."""
+@pytest.mark.parametrize("script", [BULK, BATCHED], ids=["one-transaction", "batched"])
+def test_a_bulk_change_sends_one_ban(varnish_site, script):
+    """Every borough saved again and again in one transaction (as a migration would), or in
+    many within `purging.batched()` (as load_demo_content does): Varnish is asked for one
+    ban, at the end."""
     site, port, instance = varnish_site
     cache_them(port, ["/en-gb/"])
     before = bans_added(instance)
-    site.manage("shell", "-v", "0", "-c", BULK)
+    site.manage("shell", "-v", "0", "-c", script)
     assert bans_added(instance) - before == 1
     _status, state, _body = request(port, "/en-gb/")
     assert state == "miss"
