@@ -262,6 +262,8 @@ def deferred(urls) -> bool:
 def page_published_or_unpublished(instance) -> None:
     """The page in every language and every listing; the whole site for a page in the main
     navigation (every page's header names it)."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
     if instance.show_in_menus:
         _schedule(everything=True)
     else:
@@ -291,6 +293,8 @@ def page_moved(instance, url_path_before: str, url_path_after: str) -> None:
     """A page moved (or its slug changed): everything under its old and new addresses, its
     versions and the listings; the whole site when its old address cannot be worked out
     (moved to another site or language) or it is in the main navigation."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
     if url_path_before == url_path_after:  # reordered among its siblings: the listings' order
         _schedule(listings=True, everything=instance.show_in_menus)
         return
@@ -305,6 +309,8 @@ def page_moved(instance, url_path_before: str, url_path_after: str) -> None:
 def page_deleted(instance) -> None:
     """A page deleted: everything under its address (its descendants go with it) and the
     listings."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
     url = instance.get_full_url()
     if url is None:
         return
