@@ -307,6 +307,7 @@ def test_a_purge_endpoint_that_refuses_or_hangs_does_not_hold_up_the_save(
 ):
     """The save completes within the purge deadline, and the failure is logged."""
     footer = FooterTextFactory()
+    article = NewsPageFactory(title="A new partnership", slug="a-new-partnership")
     with HungListener() as hung:
         port = refusing_port() if fault == "refuses" else hung.port
         started = time.monotonic()
@@ -315,7 +316,7 @@ def test_a_purge_endpoint_that_refuses_or_hangs_does_not_hold_up_the_save(
             override_settings(WAGTAILFRONTENDCACHE=varnish(f"http://127.0.0.1:{port}")),
             django_capture_on_commit_callbacks(execute=True),
         ):
-            NewsPageFactory(title="A new partnership", slug="a-new-partnership")
+            article.save_revision().publish()
             footer.support_text = "<p>Call the new helpline.</p>"
             footer.save_revision().publish()
         elapsed = time.monotonic() - started
