@@ -170,8 +170,9 @@ def test_only_the_app_servers_may_purge(varnish_site):
     _status, state, _body = request(port, "/en-gb/")
     assert state == "hit"
     # 127.0.0.2 is loopback too, but not in the app_servers ACL.
-    status, _state, _body = request(port, "/en-gb/", method="PURGE", source="127.0.0.2")
-    assert status == 405
+    for method in ("PURGE", "BAN"):
+        status, _state, _body = request(port, "/en-gb/", method=method, source="127.0.0.2")
+        assert status == 405, method
     _status, state, _body = request(port, "/en-gb/")
     assert state == "hit", "a refused purge leaves the page cached"
     status, _state, _body = request(port, "/en-gb/", method="PURGE")
