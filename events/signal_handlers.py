@@ -9,9 +9,12 @@ from wagtail.signals import page_published
 from events.models import EventPage, MailingList, Registration, forget_counts
 from events.services import refresh_waiting_list
 from home.caching import watch
+from home.purging import purges_site
 
 # The join form names the lists from the content cache: an editor's change shows at once.
 watch(MailingList)
+# The join form names them, in a block any page may hold: a change purges the whole site.
+purges_site(MailingList)
 
 
 @receiver([post_save, post_delete], sender=Registration, dispatch_uid="events-clear-counts")

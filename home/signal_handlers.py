@@ -3,8 +3,10 @@
 - The content cache (home/caching.py) is forgotten when a page is published, unpublished,
   moved or deleted, and when a model an app `watch`es (or its many-to-many tags) changes,
   including wagtail-localize's translation records (for the out-of-date translation notice).
-- The CDN in front of the site is purged of a published or unpublished page and every page
-  listing it (home/purging.py).
+- The cache in front of the site (Varnish or a CDN) is purged after the commit of what each
+  change shows on (home/purging.py): a page published, unpublished, moved or deleted and the
+  pages listing it; the whole site for the shared snippets and terms (`purges_site`); the
+  listings for the models apps register with `purges_listings`.
 - Translators may edit each new language's page tree (the roles: home/migrations/0004).
 """
 
@@ -15,7 +17,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import GroupPagePermission, Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail_localize.models import Translation, TranslationSource
 
 from home import caching, purging
@@ -33,6 +35,19 @@ from home.models import (
 
 # The shared snippets readers see: changing any of them refreshes every cached page part.
 caching.watch(
+    FooterText,
+    NoticeBanner,
+    SiteSettings,
+    Principle,
+    DriverOfChange,
+    Audience,
+    Sector,
+    Borough,
+    GlossaryTerm,
+)
+# ... and show on every page (the footer, the banner, glossary links in body text, the terms'
+# names on cards and filters): a change purges the whole site from the cache in front.
+purging.purges_site(
     FooterText,
     NoticeBanner,
     SiteSettings,
@@ -74,7 +89,37 @@ def forget_content_when_watched_tags_change(sender, **kwargs) -> None:
 
 @receiver([page_published, page_unpublished], dispatch_uid="purge-affected")
 def purge_page_and_its_listings(sender, instance, **kwargs) -> None:
-    purging.purge_affected(sender, instance, **kwargs)
+    purging.page_published_or_unpublished(instance)
+
+
+@receiver(post_page_move, dispatch_uid="purge-moved")
+def purge_moved_page(sender, instance, url_path_before, url_path_after, **kwargs) -> None:
+    purging.page_moved(instance, url_path_before, url_path_after)
+
+
+@receiver(page_slug_changed, dispatch_uid="purge-slug-changed")
+def purge_renamed_page(sender, instance, instance_before, **kwargs) -> None:
+    purging.page_moved(instance, instance_before.url_path, instance.url_path)
+
+
+@receiver(post_delete, dispatch_uid="purge-deleted")
+def purge_deleted_page_or_model(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        purging.page_deleted(instance)
+    elif sender in purging.SITE_WIDE_MODELS or sender in purging.LISTING_MODELS:
+        purging.model_changed(sender)
+
+
+@receiver(post_save, dispatch_uid="purge-saved")
+def purge_saved_model(sender, update_fields=None, **kwargs) -> None:
+    if sender in purging.SITE_WIDE_MODELS or sender in purging.LISTING_MODELS:
+        purging.model_changed(sender, update_fields)
+
+
+@receiver(m2m_changed, dispatch_uid="purge-tags-changed")
+def purge_retagged_model(sender, action, **kwargs) -> None:
+    if action in ("post_add", "post_remove", "post_clear"):
+        purging.model_changed(sender)
 
 
 TRANSLATORS = "Translators"

@@ -8,10 +8,14 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from home.caching import watch
+from home.purging import purges_listings
 from roadmap.baseline import forget_summary
 from roadmap.models import BaselineEntry, Recommendation
 
 watch(Recommendation)
+# Recommendations show on the roadmap, its stage pages, the recommendations listing and its
+# audience views: a published change purges the listing pages from the cache in front.
+purges_listings(Recommendation)
 
 
 @receiver(post_save, sender=BaselineEntry, dispatch_uid="roadmap-baseline-summary-save")

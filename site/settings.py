@@ -340,20 +340,29 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 # Editors' avatars are uploaded, never fetched from gravatar.com: the admin asks no third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Purging the CDN when editors publish: pages are cached for PAGE_CACHE_SECONDS at most, and a
-# published or unpublished page is purged at once through the CDN's purge API.
+# Purging the cache in front when editors change content: pages are cached for
+# PAGE_CACHE_SECONDS at most, and what a change shows on is purged once it is committed
+# (home/purging.py: which change purges what, with a deadline for an endpoint that hangs).
 CDN_PURGE_URL = os.environ.get("CDN_PURGE_URL", "")
 CDN_CLOUDFRONT_DISTRIBUTION_ID = os.environ.get("CDN_CLOUDFRONT_DISTRIBUTION_ID", "")
+CDN_CLOUDFLARE_ZONE_ID = os.environ.get("CDN_CLOUDFLARE_ZONE_ID", "")
+CDN_CLOUDFLARE_TOKEN = os.environ.get("CDN_CLOUDFLARE_TOKEN", "")
 WAGTAILFRONTENDCACHE = {}
 if CDN_PURGE_URL:
     WAGTAILFRONTENDCACHE["http"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "home.purging.VarnishBackend",
         "LOCATION": CDN_PURGE_URL,
     }
 if CDN_CLOUDFRONT_DISTRIBUTION_ID:
     WAGTAILFRONTENDCACHE["cloudfront"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "BACKEND": "home.purging.CloudFrontBackend",
         "DISTRIBUTION_ID": CDN_CLOUDFRONT_DISTRIBUTION_ID,
+    }
+if CDN_CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "home.purging.CloudflareEverythingBackend",
+        "ZONEID": CDN_CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": CDN_CLOUDFLARE_TOKEN,
     }
 
 # --- Email ----------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 vcl 4.1;
 # Varnish in front of the app servers: caches pages for anonymous readers for as long as the
 # app's Cache-Control allows (PAGE_CACHE_SECONDS), and forgets a page, with every variant of
-# its query string, when an app server asks (PURGE, sent by Wagtail's frontend_cache
-# HTTPBackend when CDN_PURGE_URL points here). Only the app servers may purge.
+# its query string, when an app server asks (PURGE), or everything under a path (BAN: a page
+# moved or deleted with its descendants; BAN / for a change every page shows, such as the
+# footer). home.purging.VarnishBackend sends both when CDN_PURGE_URL points here, once the
+# editor's change is committed. Only the app servers may purge or ban.
 #
 # Edit before use: the backend (one app server, or a director over several) and the
 # `app_servers` ACL (every app server's address). Run e.g.:
@@ -28,9 +30,14 @@ sub vcl_recv {
         if (!client.ip ~ app_servers) {
             return (synth(405, "Purging is for the app servers only"));
         }
-        # A ban on the path, whatever the query string (?page=2, ?stage=..., ?q=...). The app
-        # purges every language's address separately, so the host does not need to match:
-        # readers may reach the site under another name than the one Wagtail knows.
+        # The app purges every language's address separately, so the host does not need to
+        # match: readers may reach the site under another name than the one Wagtail knows.
+        if (req.method == "BAN") {
+            # Everything whose path starts with this one (BAN / is the whole cache).
+            ban("obj.http.x-url ~ ^" + regsub(req.url, "\?.*$", ""));
+            return (synth(200, "Banned"));
+        }
+        # A ban on the path, whatever the query string (?page=2, ?stage=..., ?q=...).
         ban("obj.http.x-url ~ ^" + regsub(req.url, "\?.*$", "") + "(\?|$)");
         return (synth(200, "Purged"));
     }

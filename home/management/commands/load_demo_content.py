@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale
 
+from home import purging
 from home.demo.builder import Demo
 from home.demo.site import ensure_home, ensure_locales
 from home.models import HomePage
@@ -53,10 +54,12 @@ class Command(BaseCommand):
             report=report,
             translation_locales=[locale for locale in locales if locale != Locale.get_default()],
         )
-        for step in STEPS:
-            module_name, _colon, function_name = step.partition(":")
-            report(self.style.MIGRATE_HEADING(step))
-            getattr(importlib.import_module(module_name), function_name or "build")(demo)
+        # One purge of the cache in front at the end, not one per page or snippet saved.
+        with purging.batched():
+            for step in STEPS:
+                module_name, _colon, function_name = step.partition(":")
+                report(self.style.MIGRATE_HEADING(step))
+                getattr(importlib.import_module(module_name), function_name or "build")(demo)
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
