@@ -320,6 +320,11 @@ def page_deleted(instance) -> None:
         _schedule({url + WILDCARD}, listings=True)
 
 
+def site_changed() -> None:
+    """Anything readers see may have changed (a deploy): purge the whole site."""
+    _schedule(everything=True)
+
+
 def model_changed(sender, update_fields=None) -> None:
     """A registered model was saved or deleted, or a registered model's many-to-many tags
     changed (`sender` is then the through model). A draft (only the revision bookkeeping

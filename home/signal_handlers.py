@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.models import GroupPagePermission, Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -123,6 +123,18 @@ def purge_retagged_model(sender, action, **kwargs) -> None:
 
 
 TRANSLATORS = "Translators"
+
+
+@receiver(post_migrate, dispatch_uid="refresh-after-migrate")
+def migrated(sender, **kwargs) -> None:
+    """`migrate` ran, as every deploy runs it. Data migrations save through historical models,
+    which no handler here sees, and a deploy may change templates: every cached page is
+    refreshed, in the app's caches and in front of the site. (Sent once per app: home's is
+    enough.)"""
+    if sender.label != "home":
+        return
+    caching.invalidate()
+    purging.site_changed()
 
 
 @receiver(post_save, dispatch_uid="roles-translators-new-language")

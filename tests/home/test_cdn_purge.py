@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import boto3
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from moto.server import ThreadedMotoServer
@@ -19,7 +20,7 @@ from wagtail.models import Page
 
 from casestudies.factories import CaseStudyIndexPageFactory
 from events.factories import EventIndexPageFactory
-from home import purging
+from home import caching, purging
 from home.factories import (
     AudienceFactory,
     DriverOfChangeFactory,
@@ -230,6 +231,22 @@ def test_a_footer_change_bans_the_whole_site_once(purge_api, django_capture_on_c
         footer.support_text = "<p>Call the new helpline.</p>"
         footer.save_revision().publish()
     assert received == [(received[0][0], "BAN /")]
+
+
+def test_a_deploys_migrate_bans_the_whole_site_and_refreshes_cached_content(
+    purge_api, django_capture_on_commit_callbacks
+):
+    """Data migrations save through historical models no signal handler recognises, and a
+    deploy may change templates: the migrate every deploy runs refreshes every cached page."""
+    location, received = purge_api
+    before = caching.current_generation()
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=varnish(location)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("migrate", verbosity=0)
+    assert received == [(received[0][0], "BAN /")]
+    assert caching.current_generation() > before
 
 
 def test_saving_a_draft_of_the_footer_purges_nothing(purge_api, django_capture_on_commit_callbacks):
