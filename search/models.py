@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.search import index
 
 from home.models import SitePage
@@ -127,6 +129,10 @@ class DocumentText(index.Indexed, models.Model):
         return record
 
 
+def default_language_code() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def search_context(query: str, request) -> dict:
     """The search page's context for `query`: counts per kind, the chosen kind's results (or
     a few of each kind), promoted results, and English results when there are none in the
@@ -135,8 +141,8 @@ def search_context(query: str, request) -> dict:
     search = SiteSearch(query, locale, request)
     counts = search.counts()
     context: dict = {"fallback": False}
-    default = Locale.get_default()
-    if not any(counts.values()) and locale.pk != default.pk:
+    if not any(counts.values()) and locale.language_code != default_language_code():
+        default = Locale.get_default()
         search = SiteSearch(query, default, request)
         counts = search.counts()
         context["fallback"] = any(counts.values())

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -154,6 +155,19 @@ def page_passages(page) -> list[tuple[str, str, str]]:
     return passages
 
 
+def specific_pages(pages: list) -> dict[int, Page]:
+    """The pages' own rows, by id: one query per page type among them."""
+    by_type: dict[int, list[int]] = {}
+    for page in pages:
+        by_type.setdefault(page.content_type_id, []).append(page.pk)
+    found: dict[int, Page] = {}
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            found.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
+    return found
+
+
 class SiteSearch:
     """One reader's search in one language."""
 
@@ -165,7 +179,9 @@ class SiteSearch:
 
     # --- what is searched -------------------------------------------------------------------
 
-    def _pages(self):
+    @cached_property
+    def _public_pages(self):
+        # public() reads the view restrictions once, when the queryset is made: made once.
         search_page = apps.get_model("search", "SearchPage")
         return (
             Page.objects.live()
@@ -173,6 +189,9 @@ class SiteSearch:
             .filter(locale=self.locale)
             .exclude(content_type=ContentType.objects.get_for_model(search_page))
         )
+
+    def _pages(self):
+        return self._public_pages.all()
 
     def _pages_of(self, kind: Kind):
         if kind.slug == OTHER_PAGES:
@@ -187,9 +206,13 @@ class SiteSearch:
     def _glossary(self):
         return GlossaryTerm.objects.filter(live=True, locale=self.locale)
 
-    def _documents(self):
+    @cached_property
+    def _visible_documents(self):
         document_text = apps.get_model("search", "DocumentText")
         return document_text.objects.visible().select_related("document")
+
+    def _documents(self):
+        return self._visible_documents.all()
 
     def _search(self, queryset, **kwargs):
         return get_search_backend().search(self.query, queryset, operator=OPERATOR, **kwargs)
@@ -228,9 +251,7 @@ class SiteSearch:
             return [self._term(item, kind) for item in items]
         if kind.source == "documents":
             return [self._document(item, kind) for item in items]
-        specific = {
-            page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in items]).specific()
-        }
+        specific = specific_pages(items)
         return [self._page(specific[page.pk], kind) for page in items if page.pk in specific]
 
     def _page(self, page, kind: Kind) -> Result:
@@ -303,7 +324,7 @@ class SiteSearch:
             SearchPromotion.objects.filter(
                 query__query_string=normalise_query_string(self.query)
             )
-            .select_related("page")
+            .select_related("page", "page__locale")
             .order_by("sort_order")
         )
         keys = [p.page.translation_key for p in promotions if p.page_id]
@@ -332,9 +353,11 @@ class SiteSearch:
             page = local.get(promotion.page.translation_key)
             lang = ""
             if page is None:
+                # Not translated (or not live) in the reader's language: the promoted page
+                # itself, marked as in its own language, if readers can see it.
                 if not (promotion.page.live and promotion.page.locale_id != self.locale.pk):
                     continue
-                page, lang = promotion.page, Locale.get_default().language_code
+                page, lang = promotion.page, promotion.page.locale.language_code
             results.append(
                 Result(
                     title=page.title,
