@@ -50,7 +50,7 @@ def extract(document) -> tuple[str, str]:
         if len(data) > MAX_FILE_BYTES:
             return "", "too large"
         return read_pdf_text(data), ""
-    except Exception as error:  # noqa: BLE001 - any unreadable file is kept without its text
+    except Exception as error:
         logger.warning(
             "Could not read the text of document %s (%s): %s",
             document.pk,

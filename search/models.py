@@ -11,9 +11,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.search import index
 
 from home.models import SitePage

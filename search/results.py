@@ -22,6 +22,7 @@ from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -35,6 +36,7 @@ from search import highlight
 from search.highlight import excerpt
 
 OPERATOR = "and"
+StrOrPromise = str | Promise
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class Kind:
     """A type of result readers can narrow the results to."""
 
     slug: str
-    label: str
+    label: StrOrPromise
     source: str = "pages"  # pages, recommendations, documents or glossary
     page_types: tuple[str, ...] = ()  # "app_label.model" of the page types it holds
 
@@ -55,7 +57,11 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "roadmap",
         _("Roadmap stages, actions and questions"),
-        page_types=("roadmap.roadmapstagepage", "roadmap.roadmappage", "roadmap.selfassessmentpage"),
+        page_types=(
+            "roadmap.roadmapstagepage",
+            "roadmap.roadmappage",
+            "roadmap.selfassessmentpage",
+        ),
     ),
     Kind("recommendations", _("Recommendations"), source="recommendations"),
     Kind("documents", _("Documents"), source="documents"),
@@ -122,9 +128,9 @@ def _list_items(items) -> list[str]:
     return [item["value"] if isinstance(item, dict) else item for item in items or []]
 
 
-def _stage_passages(page) -> list[tuple[str, str, str]]:
+def _stage_passages(page) -> list[tuple[str, str, StrOrPromise]]:
     """A stage's actions and reflective questions: (text, anchor on the stage page, label)."""
-    passages = []
+    passages: list[tuple[str, str, StrOrPromise]] = []
     for block in page.actions.raw_data:
         value = block.get("value") or {}
         audience = value.get("audience", "")
@@ -135,10 +141,10 @@ def _stage_passages(page) -> list[tuple[str, str, str]]:
     return passages
 
 
-def page_passages(page) -> list[tuple[str, str, str]]:
+def page_passages(page) -> list[tuple[str, str, StrOrPromise]]:
     """The texts a page's excerpt can come from, in the order readers meet them: its
     summary and introduction, a stage's actions and questions, then its body."""
-    passages: list[tuple[str, str, str]] = []
+    passages: list[tuple[str, str, StrOrPromise]] = []
     for name in ("search_description", "listing_summary", "introduction", "summary"):
         value = getattr(page, name, "")
         if isinstance(value, str) and value.strip():
@@ -164,7 +170,7 @@ def specific_pages(pages: list) -> dict[int, Page]:
     for content_type_id, ids in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is not None:
-            found.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
+            found.update((page.pk, page) for page in model._default_manager.filter(pk__in=ids))
     return found
 
 
@@ -321,9 +327,7 @@ class SiteSearch:
         """The results editors promoted for this search (Wagtail's search promotions), in
         their order, in the reader's language where the page is translated. Two queries."""
         promotions = list(
-            SearchPromotion.objects.filter(
-                query__query_string=normalise_query_string(self.query)
-            )
+            SearchPromotion.objects.filter(query__query_string=normalise_query_string(self.query))
             .select_related("page", "page__locale")
             .order_by("sort_order")
         )

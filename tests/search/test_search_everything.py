@@ -3,10 +3,12 @@ events, the roadmap stages' actions and questions, and the glossary: readers nar
 results by type, see their words marked in each excerpt, and get English results when
 nothing matched in their language."""
 
+import io
 import re
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
@@ -36,9 +38,7 @@ def search(client, query: str, language: str = "en-gb", **params) -> str:
 
 def listed(html: str) -> str:
     """Only the results' lists (not the heading, which repeats the words searched for)."""
-    return "".join(
-        part.split("</ol>", 1)[0] for part in html.split('class="search-results')[1:]
-    )
+    return "".join(part.split("</ol>", 1)[0] for part in html.split('class="search-results')[1:])
 
 
 def kind_links(html: str) -> dict[str, str]:
@@ -128,7 +128,10 @@ def test_results_are_narrowed_by_type_with_counts(client, site):
     assert "Young people's forum" not in narrowed and "Why we listen" not in narrowed
     assert "4 results for “listen young”: Recommendations" in narrowed
     # The search form keeps the chosen type.
-    assert 'name="type" value="recommendations"' in client.get(f"/en-gb/search/{href}").content.decode()
+    assert (
+        'name="type" value="recommendations"'
+        in client.get(f"/en-gb/search/{href}").content.decode()
+    )
 
 
 def test_arabic_search_and_the_english_fallback(client, site):
@@ -217,3 +220,46 @@ def test_a_broken_or_encrypted_pdf_is_saved_without_text(caplog):
     assert "Could not read the text of document" in caplog.text
     spreadsheet = make_document("Numbers", "numbers.csv", b"a,b\n1,2\n")
     assert DocumentText.objects.get(document=spreadsheet).problem == ""
+
+
+def test_the_command_reads_existing_documents_with_a_progress_report():
+    document = make_document(
+        "Older report", "older.pdf", make_pdf("Older report", ["Quintessential findings."])
+    )
+    DocumentText.objects.all().delete()  # as on a site that had documents before search read them
+    out = io.StringIO()
+    call_command("extract_document_text", stdout=out)
+    assert "Reading the text of 1 document(s)" in out.getvalue()
+    assert "1 of 1" in out.getvalue() and "1 with text" in out.getvalue()
+    assert "Quintessential" in DocumentText.objects.get(document=document).text
+    out = io.StringIO()
+    call_command("extract_document_text", stdout=out)
+    assert "Reading the text of 0 document(s)" in out.getvalue()  # nothing left to read
+
+
+def test_a_replaced_file_is_read_again_and_a_renamed_document_found_by_its_new_title(client, site):
+    document = make_document("First title", "first.pdf", make_pdf("First", ["Original words."]))
+    document.title = "Second title"
+    document.save()
+    assert "Second title" in listed(search(client, "Second title"))
+    document.file = ContentFile(make_pdf("New", ["Replacement words."]), name="new.pdf")
+    document._set_document_file_metadata()
+    document.save()
+    assert "Replacement words" in DocumentText.objects.get(document=document).text
+    assert "Second title" not in listed(search(client, "Original"))
+
+
+def test_editors_and_moderators_may_promote_results():
+    from django.contrib.auth.models import Group
+
+    for name in ("Editors", "Moderators"):
+        codenames = set(
+            Group.objects.get(name=name)
+            .permissions.filter(content_type__app_label="wagtailsearchpromotions")
+            .values_list("codename", flat=True)
+        )
+        assert {
+            "add_searchpromotion",
+            "change_searchpromotion",
+            "delete_searchpromotion",
+        } <= codenames
