@@ -167,10 +167,11 @@ def test_highlighting_escapes_html(client, site):
         title="Markup test",
         introduction="Use <script>alert(1)</script> & tags carefully when writing.",
     )
-    html = search(client, "<script> tags")
+    # PostgreSQL's parser skips what looks like a tag, so search the words after it.
+    html = search(client, "tags carefully")
     assert "<script>alert" not in html
     assert (
-        "&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt; &amp; <mark>tags</mark>"
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; <mark>tags</mark> <mark>carefully</mark>"
         in html
     )
 
