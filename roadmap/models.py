@@ -189,6 +189,9 @@ class RoadmapStagePage(RoadmapContent, SitePage):
         *SitePage.search_fields,
         index.SearchField("introduction"),
         index.SearchField("indicators"),
+        # Site search finds a stage by its actions and questions, and links to the one found.
+        index.SearchField("actions"),
+        index.SearchField("reflective_questions"),
     ]
 
     class Meta:

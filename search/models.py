@@ -1,20 +1,28 @@
-"""Site search: one page per language that searches that language's live, public pages."""
+"""Site search: one page per language that searches everything readers can open in that
+language (search/results.py), and the text inside documents it searches."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Locale
+from wagtail.search import index
 
-from home.examples import example_page_ids
 from home.models import SitePage
+from search import document_text
+from search.results import KINDS, KINDS_BY_SLUG, SiteSearch
 
 RESULTS_PER_PAGE = 10
+# Results of each kind shown when the reader has not chosen one.
+RESULTS_PER_SECTION = 3
 MAX_QUERY_LENGTH = 200
 # Characters the search engines treat as syntax (SQLite's FTS5 fails on quotes and brackets):
 # everything but letters, digits, spaces, apostrophes, hyphens and combining marks becomes a
@@ -50,30 +58,116 @@ class SearchPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         query = clean_query(request.GET.get("q", ""))
         context["query"] = query
-        if not query:
-            return context
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .exclude(id=self.id)
-            # Plain pages, not .specific(): one query for any mix of page types. Results show
-            # each page's title and its search description.
-            .search(query, operator="and")
-        )
-        paginator = Paginator(results, RESULTS_PER_PAGE)
+        if query:
+            context.update(search_context(query, request))
+        return context
+
+
+class DocumentTextQuerySet(models.QuerySet):
+    def visible(self) -> DocumentTextQuerySet:
+        """Only documents readers may open without signing in: none from a collection with a
+        view restriction, or inside one (one query for the restricted collections)."""
+        restricted = Collection.objects.filter(
+            pk__in=CollectionViewRestriction.objects.values("collection_id")
+        ).values_list("path", flat=True)
+        hidden = models.Q()
+        for path in restricted:
+            hidden |= models.Q(collection__path__startswith=path)
+        documents = get_document_model().objects.all()
+        if hidden:
+            documents = documents.exclude(hidden)
+        return self.filter(document_id__in=documents.values("pk"))
+
+
+class DocumentText(index.Indexed, models.Model):
+    """A document's title and the text inside it (PDFs), kept for site search. Written when
+    the document is saved (search/signal_handlers.py) or by `manage.py
+    extract_document_text`; editors never edit it."""
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="search_text"
+    )
+    title = models.CharField(max_length=255, blank=True)
+    text = models.TextField(blank=True)
+    file_hash = models.CharField(max_length=40, blank=True)
+    problem = models.CharField(
+        max_length=40, blank=True, help_text="Why there is no text: too large or unreadable."
+    )
+
+    objects = DocumentTextQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("text"),
+        index.FilterField("document"),
+    ]
+
+    class Meta:
+        verbose_name = _("document text")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @classmethod
+    def refresh(cls, document, *, force: bool = False) -> DocumentText:
+        """Bring `document`'s text up to date: its title always, the text inside its file when
+        the file changed (or when `force`). A file that cannot be read leaves no text."""
+        record = cls.objects.filter(document=document).first()
+        file_hash = document.file_hash or ""
+        if record is None:
+            record = cls(document=document)
+        elif not force and file_hash and record.file_hash == file_hash:
+            if record.title != document.title:
+                record.title = document.title
+                record.save(update_fields=["title"])
+            return record
+        record.title = document.title
+        record.text, record.problem = document_text.extract(document)
+        record.file_hash = file_hash
+        record.save()
+        return record
+
+
+def default_language_code() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def search_context(query: str, request) -> dict:
+    """The search page's context for `query`: counts per kind, the chosen kind's results (or
+    a few of each kind), promoted results, and English results when there are none in the
+    reader's language."""
+    locale = Locale.get_active()
+    search = SiteSearch(query, locale, request)
+    counts = search.counts()
+    context: dict = {"fallback": False}
+    if not any(counts.values()) and locale.language_code != default_language_code():
+        default = Locale.get_default()
+        search = SiteSearch(query, default, request)
+        counts = search.counts()
+        context["fallback"] = any(counts.values())
+        context["fallback_language"] = default.language_code
+    chosen = KINDS_BY_SLUG.get(request.GET.get("type", ""))
+    context["kinds"] = [(kind, counts[kind.slug]) for kind in KINDS]
+    context["chosen_kind"] = chosen
+    context["total_count"] = sum(counts.values())
+    context["result_count"] = counts[chosen.slug] if chosen else context["total_count"]
+    if chosen:
+        paginator = Paginator(search.search(chosen), RESULTS_PER_PAGE)
         try:
             page_of_results = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
             page_of_results = paginator.page(1)
         except EmptyPage:
             page_of_results = paginator.page(paginator.num_pages)
-        # Plain pages do not carry the example flag: read it for this page of results only
-        # (a list, so the template shows the same objects the flags were set on).
-        page_of_results.object_list = list(page_of_results.object_list)
-        examples = example_page_ids(page_of_results.object_list)
-        for result in page_of_results.object_list:
-            result.is_example_content = result.pk in examples
+        # The page's items, as results (the paginator already counted them: counts above).
+        page_of_results.object_list = search.results(chosen, page_of_results.object_list)
         context["results"] = page_of_results
-        context["result_count"] = paginator.count
-        return context
+    else:
+        context["promoted"] = search.promoted()
+        context["sections"] = [
+            (kind, count, search.results(kind, search.search(kind)[:RESULTS_PER_SECTION]))
+            for kind, count in context["kinds"]
+            if count
+        ]
+    return context

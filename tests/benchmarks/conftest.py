@@ -50,7 +50,10 @@ def _growth_table(write) -> None:
     if not GROWTH:
         return
     write("")
-    write("With the demo, then with 1,000 case studies, 200 events and 500 recommendations more")
+    write(
+        "With the demo, then with 1,000 case studies, 200 events, 500 recommendations and "
+        "200 documents more"
+    )
     header = f"{'page':<22} {'queries':>7} {'more':>5} {'HTML':>9} {'more':>9}"
     write(header)
     write("-" * len(header))

@@ -1,6 +1,7 @@
 """Nothing grows with content: every page type (and every listing, feed, the sitemap, search
 and the audience views) costs the same queries and about the same HTML with the demo content
-as with 1,000 case studies, 200 events and 500 recommendations more. Listings show a bounded
+as with 1,000 case studies, 200 events, 500 recommendations and 200 documents (PDFs whose text
+site search reads) more. Listings show a bounded
 number of items and link to the finder or the next page for the rest.
 
 The HTML may differ by a small constant (HTML_SLACK): the bounded lists then hold other items,
@@ -28,6 +29,7 @@ pytestmark = pytest.mark.usefixtures("demo_site")
 CASE_STUDIES = 1000
 EVENTS = 200
 RECOMMENDATIONS = 500
+DOCUMENTS = 200
 HTML_SLACK = 8 * 1024
 
 
@@ -53,6 +55,8 @@ def listing_paths(page_examples: dict[str, str]) -> dict[str, str]:
         "Arabic home": "/ar/",
         "Sitemap": "/sitemap.xml",
         "Search results": page_examples["SearchPage"] + "?q=trauma",
+        "Search: case studies": page_examples["SearchPage"] + "?q=trauma&type=case-studies",
+        "Search: documents": page_examples["SearchPage"] + "?q=trauma&type=documents",
         "Recommendations": roadmap + "recommendations/",
         "Audience view": f"{roadmap}recommendations/{audience.slug}/",
         "Roadmap print": roadmap + "print/",
@@ -64,7 +68,8 @@ def listing_paths(page_examples: dict[str, str]) -> dict[str, str]:
 
 def add_content() -> None:
     """1,000 case studies, 200 events (half past, half upcoming) and 500 recommendations, spread
-    over every stage."""
+    over every stage, and 200 PDF documents (their text read for search as they are saved)."""
+    from casestudies.documents import make_document, make_pdf
     from casestudies.factories import create_case_studies
     from casestudies.models import CaseStudyIndexPage
     from events.models import EventIndexPage, EventPage
@@ -113,6 +118,15 @@ def add_content() -> None:
         through(recommendation=recommendation, roadmapstagepage=stages[number % len(stages)])
         for number, recommendation in enumerate(created)
     )
+    for number in range(DOCUMENTS):
+        make_document(
+            f"Bulk document {number}",
+            f"bulk-document-{number}.pdf",
+            make_pdf(
+                f"Bulk document {number}",
+                ["A trauma-informed document added to measure that search does not grow."],
+            ),
+        )
     from home.caching import invalidate
 
     invalidate()  # bulk_create sends no signals: as an editor's change would, refresh caches

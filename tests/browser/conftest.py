@@ -219,6 +219,9 @@ class CrawlQueue:
             self.search_forms_done.add(action_path)
             self.add(action_path)
             self.add(f"{action_path}?q=trauma")
+            # A promoted result first in English; in Arabic, the English results offered
+            # when nothing matched in Arabic.
+            self.add(f"{action_path}?q=report")
 
 
 def open_at_every_width(crawled: CrawledPage, tabs: dict) -> None:
