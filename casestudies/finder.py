@@ -7,8 +7,9 @@ cached (they change rarely), so the finder costs the same number of queries what
 
 from __future__ import annotations
 
+from html import escape
+
 from django import forms
-from django.utils.html import format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +29,6 @@ FILTERS = [
     ("audience", _("Audience"), "audiences__slug"),
 ]
 FILTER_NAMES = [name for name, _label, _lookup in FILTERS]
-SELECTED = mark_safe(" selected")  # noqa: S308 (a constant)
 TAXONOMIES = {
     "sector": Sector,
     "borough": Borough,
@@ -56,6 +56,11 @@ def _build_filter_options(locale_id: int) -> dict[str, list[tuple[str, str]]]:
     return options
 
 
+def filter_choices(options: dict, name: str) -> list[tuple[str, str]]:
+    """A filter's choices: "Any", then its terms."""
+    return [("", _("Any")), *options[name]]
+
+
 class CaseStudyFinderForm(forms.Form):
     """The finder's fields. Unknown values are reported to the reader and ignored."""
 
@@ -69,7 +74,7 @@ class CaseStudyFinderForm(forms.Form):
     def __init__(self, data, options: dict, **kwargs):
         super().__init__(data, **kwargs)
         for name, label, _lookup in FILTERS:
-            choices = [("", _("Any")), *options[name]]
+            choices = filter_choices(options, name)
             self.fields[name] = forms.ChoiceField(
                 required=False,
                 label=label,
@@ -107,16 +112,15 @@ class CaseStudyFinder:
         selects = []
         for name in FILTER_NAMES:
             field = self.form[name]
+            choices = filter_choices(self.options, name)
             current = field.value()
-            options = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (value, SELECTED if value and value == current else "", label)
-                    for value, label in field.field.choices
-                ),
+            # Escaped as the template's {{ }} would (Django's escape is html.escape of str).
+            options = "".join(
+                f'<option value="{escape(str(value))}"'
+                f"{' selected' if value and value == current else ''}>{escape(str(label))}</option>"
+                for value, label in choices
             )
-            selects.append({"field": field, "options": options})
+            selects.append({"field": field, "options": mark_safe(options)})  # noqa: S308 (escaped)
         return selects
 
     @property
