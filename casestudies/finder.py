@@ -7,11 +7,15 @@ cached (they change rarely), so the finder costs the same number of queries what
 
 from __future__ import annotations
 
+from html import escape
+
 from django import forms
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from home.caching import cached
 from home.models import Audience, Borough, DriverOfChange, Principle, Sector
 from roadmap.models import RoadmapStagePage
 
@@ -37,7 +41,12 @@ TAXONOMIES = {
 def filter_options(locale_id: int) -> dict[str, list[tuple[str, str]]]:
     """The choices for every filter in this language: the taxonomy's terms (each in the default
     language until translated) and the live roadmap stages (the default language's until the
-    roadmap is translated). All from the content cache once warm."""
+    roadmap is translated). From the content cache once warm: one read of plain (slug, name)
+    pairs, not one read of model instances per filter."""
+    return cached(f"finder:options:{locale_id}", lambda: _build_filter_options(locale_id))
+
+
+def _build_filter_options(locale_id: int) -> dict[str, list[tuple[str, str]]]:
     options = {
         name: [(term.slug, term.name) for term in model.terms_in(locale_id)]
         for name, model in TAXONOMIES.items()
@@ -45,6 +54,11 @@ def filter_options(locale_id: int) -> dict[str, list[tuple[str, str]]]:
     stages = RoadmapStagePage.live_in(locale_id) or RoadmapStagePage.live_in(Locale.get_default())
     options["stage"] = [(stage.slug, stage.title) for stage in stages]
     return options
+
+
+def filter_choices(options: dict, name: str) -> list[tuple[str, str]]:
+    """A filter's choices: "Any", then its terms."""
+    return [("", _("Any")), *options[name]]
 
 
 class CaseStudyFinderForm(forms.Form):
@@ -60,7 +74,7 @@ class CaseStudyFinderForm(forms.Form):
     def __init__(self, data, options: dict, **kwargs):
         super().__init__(data, **kwargs)
         for name, label, _lookup in FILTERS:
-            choices = [("", _("Any")), *options[name]]
+            choices = filter_choices(options, name)
             self.fields[name] = forms.ChoiceField(
                 required=False,
                 label=label,
@@ -90,6 +104,24 @@ class CaseStudyFinder:
             if name not in self.form.errors
         }
         self.values = {name: value for name, value in self.values.items() if value}
+
+    def filter_selects(self) -> list[dict]:
+        """Each filter's field with its <option>s written out, the chosen one selected. Written
+        here, once per page: the template would ask the form for the chosen value once per
+        option (some sixty of them)."""
+        selects = []
+        for name in FILTER_NAMES:
+            field = self.form[name]
+            choices = filter_choices(self.options, name)
+            current = field.value()
+            # Escaped as the template's {{ }} would (Django's escape is html.escape of str).
+            options = "".join(
+                f'<option value="{escape(str(value))}"'
+                f"{' selected' if value and value == current else ''}>{escape(str(label))}</option>"
+                for value, label in choices
+            )
+            selects.append({"field": field, "options": mark_safe(options)})  # noqa: S308 (escaped)
+        return selects
 
     @property
     def is_filtered(self) -> bool:

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail_localize.models import Translation, TranslationSource
@@ -62,6 +63,10 @@ purging.purges_site(
 # whether a translated page shows the "translated from an earlier version" notice
 # (home/translations.py) can change with them, without a publish.
 caching.watch(Translation, TranslationSource)
+# Images: cached cards and fragments hold their renditions' addresses, which change when an
+# editor moves an image's focal point or replaces its file (the old renditions are deleted).
+# Renditions themselves are not watched: readers' requests make them.
+caching.watch(get_image_model())
 
 
 @receiver([page_published, page_unpublished, post_page_move], dispatch_uid="caching-page-changed")

@@ -46,8 +46,9 @@ EXPECTED_QUERIES = {
     "RoadmapStagePage": ROUTE + 2 * LEVEL + PRIVACY,  # tagged case studies, events: cache
     # + the stage pages its answers point to, in one query
     "SelfAssessmentPage": ROUTE + 2 * LEVEL + PRIVACY + 1,
-    # + result count, one page of cards, their renditions in one query
-    "CaseStudyIndexPage": ROUTE + LEVEL + PRIVACY + SHARING_IMAGE + 3,
+    # its filter choices, result count and page of cards: content cache (searches make 3 more:
+    # the count, one page of cards, their renditions)
+    "CaseStudyIndexPage": ROUTE + LEVEL + PRIVACY + SHARING_IMAGE,
     # tags and related case studies: cached fragment per revision and content generation
     "CaseStudyPage": ROUTE + 2 * LEVEL + PRIVACY + SHARING_IMAGE,
     # + the report count and one page of reports, newest first (home/listing.py)

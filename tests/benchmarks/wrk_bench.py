@@ -7,6 +7,12 @@ page; the content cache still works), one with it on. For every page type it loa
 99th-percentile latency as a table. It asserts nothing about time: numbers depend on the
 machine and whatever else runs on it. Compare columns within one run, not across runs.
 
+`--compare URL [--page TYPE] [--passes N]`: side by side with another site the user runs
+(e.g. Wagtail's bakerydemo's blog index): only the uncached copy starts, and passes alternate,
+the other site then ours (the case study finder unless --page names another page type), so a
+busy machine slows both alike. It prints each pass, the ratio of adjacent passes and the
+medians.
+
 Environment: BENCH_DURATION (seconds per measurement, default 10), BENCH_CONNECTIONS (16),
 BENCH_THREADS (2), BENCH_WORKERS (gunicorn workers, 2). Redis on 127.0.0.1:6379 is used when it
 answers (as in production, shared by the workers), else each worker's own memory.
@@ -14,12 +20,14 @@ answers (as in production, shared by the workers), else each worker's own memory
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
 import secrets
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -178,7 +186,48 @@ def warm(url: str) -> str:
     return state
 
 
+def milliseconds(latency: str) -> float:
+    """wrk's latency ("731.92ms", "1.25s", "950.00us") in milliseconds."""
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", latency)
+    if not match:
+        return float("nan")
+    return float(match.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[match.group(2)]
+
+
+def compare(other_url: str, our_url: str, passes: int) -> None:
+    """Alternate passes over the other site's page and ours; print each, the ratio of each
+    adjacent pair (ours / theirs) and the medians."""
+    for url in (other_url, our_url):
+        warm(url)
+    print(f"{'pass':>4} {'other r/s':>10} {'p99':>9} {'ours r/s':>9} {'p99':>9} {'ratio':>6}")
+    rows = []
+    for number in range(1, passes + 1):
+        other = wrk(other_url)
+        ours = wrk(our_url)
+        ratio = ours[0] / other[0] if other[0] else float("nan")
+        rows.append((other, ours, ratio))
+        errors = other[2] + ours[2]
+        note = f"  ({errors} non-2xx answers)" if errors else ""
+        print(
+            f"{number:>4} {other[0]:>10.1f} {other[1]:>9} {ours[0]:>9.1f} {ours[1]:>9} "
+            f"{ratio:>6.2f}{note}",
+            flush=True,
+        )
+    median_p99 = [statistics.median(milliseconds(row[side][1]) for row in rows) for side in (0, 1)]
+    print(
+        f"{'med':>4} {statistics.median(row[0][0] for row in rows):>10.1f} "
+        f"{median_p99[0]:>7.0f}ms {statistics.median(row[1][0] for row in rows):>9.1f} "
+        f"{median_p99[1]:>7.0f}ms {statistics.median(row[2] for row in rows):>6.2f}"
+    )
+    print(f"\nother: {other_url}\nours:  {our_url}")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--compare", metavar="URL", help="another site's page to load alongside")
+    parser.add_argument("--page", default="CaseStudyIndexPage", help="our page type (--compare)")
+    parser.add_argument("--passes", type=int, default=3, help="passes of each (--compare)")
+    args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: run `make bench` (it installs it) or apt-get install wrk")
     WORKDIR.mkdir(parents=True, exist_ok=True)
@@ -188,6 +237,21 @@ def main() -> None:
     manage(env, "load_demo_content", "--if-empty", "-v0")
     manage(env, "collectstatic", "--no-input", "-v0")
     examples = json.loads(manage(env, "shell", "-v", "0", "-c", EXAMPLES).strip().splitlines()[-1])
+    if args.compare:
+        if args.page not in examples:
+            sys.exit(f"No {args.page} in the demo; page types: {', '.join(sorted(examples))}")
+        server, url = start(env, 0)
+        try:
+            print(
+                f"{WORKERS} gunicorn workers, page cache off, wrk -t{THREADS} -c{CONNECTIONS} "
+                f"-d{DURATION}s, {args.passes} alternating passes\n",
+                flush=True,
+            )
+            compare(args.compare, url + examples[args.page], args.passes)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+        return
     uncached, uncached_url = start(env, 0)
     cached, cached_url = start(env, 300)
     rows = []

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from wagtail.images.rect import Rect
 
 from casestudies.factories import (
     CaseStudyIndexPageFactory,
@@ -86,6 +87,19 @@ def test_a_case_study_with_a_picture_shows_the_picture(client, finder, policing)
     assert_no_empty_box(html)
     assert re.search(r'<img src="[^"]+\.webp"[^>]*class="card__image">', html)
     assert "card__placeholder" not in html
+
+
+def test_moving_a_pictures_focal_point_shows_on_the_finder_straight_away(client, finder, policing):
+    """The finder's cards are cached until the next change: an edited image is one."""
+    image = listing_image("A picture whose focal point moves")
+    CaseStudyPageFactory(
+        parent=finder, title="Calmer custody", sector=policing, listing_image=image
+    )
+    before = re.search(r'<img src="([^"]+)"', card(client, "Calmer custody")).group(1)
+    image.set_focal_point(Rect(0, 0, 40, 40))
+    image.save()
+    after = re.search(r'<img src="([^"]+)"', card(client, "Calmer custody")).group(1)
+    assert after != before, "the card shows the rendition for the new focal point"
 
 
 def test_a_sector_without_an_icon_gets_the_plain_colour(client, finder):

@@ -239,3 +239,48 @@ def test_renaming_a_sector_shows_in_the_finder_straight_away(client, finder):
     sector.name = "Schools and colleges"
     sector.save()
     assert '<option value="education">Schools and colleges</option>' in html(client, FINDER)
+
+
+def card_titles(page: str) -> list[str]:
+    return [
+        unescape(title)
+        for title in re.findall(r'<h3 class="card__title"><a href="[^"]*">([^<]*)</a>', page)
+    ]
+
+
+def test_the_cached_results_change_as_soon_as_an_editor_publishes(client, finder):
+    """The finder's cards come from the content cache (no query once warm), and a publish,
+    an unpublish or a retitled case study shows at once, filtered or not."""
+    assert "Quiet classrooms" in card_titles(html(client, FINDER))
+    assert "Quiet classrooms" in card_titles(html(client, f"{FINDER}?sector=education"))
+
+    education = Sector.objects.get(slug="education", locale=finder.locale)
+    CaseStudyPageFactory(parent=finder, title="Calm corridors", sector=education)
+    quiet = CaseStudyPage.objects.get(slug="quiet-classrooms")
+    quiet.title = "Quiet classrooms, calmer days"
+    quiet.save_revision().publish()
+    CaseStudyPage.objects.get(slug="calmer-custody").unpublish()
+
+    everything = html(client, FINDER)
+    assert card_titles(everything)[:2] == ["Calm corridors", "Quiet classrooms, calmer days"]
+    assert "Calmer custody" not in card_titles(everything)
+    assert "10 case studies" in everything
+    filtered = html(client, f"{FINDER}?sector=education")
+    assert card_titles(filtered) == ["Calm corridors", "Quiet classrooms, calmer days"]
+    assert "2 case studies" in filtered
+
+
+def test_searches_and_every_page_number_give_the_same_cards_as_links_do(client, finder):
+    """Searches, and page numbers no link gives, are built each time; they read the same."""
+    create_case_studies(finder, 15)
+    first = card_titles(html(client, FINDER))
+    assert len(first) == 12
+    assert card_titles(html(client, f"{FINDER}?page=1")) == first
+    assert card_titles(html(client, f"{FINDER}?page=01")) == first
+    assert card_titles(html(client, f"{FINDER}?page=first")) == first, "not a number: page 1"
+    assert len(card_titles(html(client, f"{FINDER}?page=2"))) == 12
+    last = card_titles(html(client, f"{FINDER}?page=3"))
+    assert len(last) == 1
+    assert card_titles(html(client, f"{FINDER}?page=99999")) == last, "out of range: the last"
+    assert card_titles(html(client, f"{FINDER}?q=quiet")) == ["Quiet classrooms"]
+    assert card_titles(html(client, f"{FINDER}?q=quiet&sector=policing")) == []
