@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -47,6 +47,9 @@ caching.watch(
 # whether a translated page shows the "translated from an earlier version" notice
 # (home/translations.py) can change with them, without a publish.
 caching.watch(Translation, TranslationSource)
+# Wagtail's routing (home/routing.py) is cached too: which site a host name belongs to, the
+# languages, and which pages are private (a page made private asks for its password at once).
+caching.watch(Site, Locale, PageViewRestriction)
 
 
 @receiver([page_published, page_unpublished, post_page_move], dispatch_uid="caching-page-changed")
