@@ -53,10 +53,9 @@ def route_key(request: HttpRequest, path: str) -> str:
     """The entry for what Wagtail would route this path to: it depends on the host and port
     (which Site), the active language (which translation of the site's root page) and the
     path below the language prefix."""
-    hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail's Site lookup
-    identity = "|".join(
-        (hostname, str(request.get_port()), translation.get_language() or "", path)
-    )
+    # As Wagtail's Site lookup (its raw host: CommonMiddleware has checked it by now).
+    hostname = split_domain_port(request.get_host())[0]
+    identity = "|".join((hostname, str(request.get_port()), translation.get_language() or "", path))
     return "route:" + hashlib.sha256(identity.encode()).hexdigest()
 
 
@@ -88,9 +87,10 @@ def use_cached_route(request: HttpRequest, path: str) -> bool:
     page._routed_view_restrictions = (
         list(PageViewRestriction.objects.filter(pk__in=ids)) if ids else []
     )
-    request._wagtail_site = entry["site"]
-    request._wagtail_cached_site_root_paths = entry["root_paths"]
-    request._wagtail_route_for_request = result
+    # Where Wagtail keeps what it found for the rest of the request.
+    setattr(request, "_wagtail_site", entry["site"])  # noqa: B010
+    setattr(request, "_wagtail_cached_site_root_paths", entry["root_paths"])  # noqa: B010
+    setattr(request, "_wagtail_route_for_request", result)  # noqa: B010
     setattr(request, _HIT, True)
     return True
 
