@@ -43,6 +43,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction
 
 from home import caching
+from home.models import SitePage
 
 _KEY = "_routing_key"
 _GENERATION = "_routing_generation"
@@ -98,8 +99,6 @@ def use_cached_route(request: HttpRequest, path: str) -> bool:
 def remember_route(page: Page, request: HttpRequest) -> None:
     """Keep the route Wagtail has just found from the database (the `before_serve_page`
     hook), under the generation read before it was found."""
-    from home.models import SitePage
-
     key = getattr(request, _KEY, None)
     site = getattr(request, "_wagtail_site", None)
     if key is None or getattr(request, _HIT, False) or site is None:
