@@ -66,6 +66,19 @@ def current_generation() -> int:
     return state.generation
 
 
+def read_current(key: str) -> tuple[int | None, object | None]:
+    """The current generation and `key`'s value, in one round trip when this request has not
+    read the generation yet (None for either that the cache does not have, or cannot give)."""
+    state = _state.get()
+    if state is not None and state.generation is not None:
+        return state.generation, cache.get(key)
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if state is not None and generation is not None:
+        state.generation = generation
+    return generation, found.get(key)
+
+
 def _bump_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)

@@ -17,7 +17,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -67,6 +67,9 @@ caching.watch(Translation, TranslationSource)
 # editor moves an image's focal point or replaces its file (the old renditions are deleted).
 # Renditions themselves are not watched: readers' requests make them.
 caching.watch(get_image_model())
+# Wagtail's routing (home/routing.py) is cached too: which site a host name belongs to, the
+# languages, and which pages are private (a page made private asks for its password at once).
+caching.watch(Site, Locale, PageViewRestriction)
 
 
 @receiver([page_published, page_unpublished, post_page_move], dispatch_uid="caching-page-changed")

@@ -1,6 +1,6 @@
 """Admin screens for the shared snippets (the taxonomy, glossary terms, footer text and notice banner), the
 editor guide, the dashboard's example-content and out-of-date translations panels, and the warning on an out-of-date
-translation's editor."""
+translation's editor, and the hook keeping Wagtail's page routes in the content cache (home/routing.py)."""
 
 from django.contrib import messages
 from django.urls import path, reverse
@@ -24,6 +24,7 @@ from home.models import (
     Principle,
     Sector,
 )
+from home.routing import remember_route
 from home.translations import out_of_date_translation_of
 
 
@@ -175,3 +176,10 @@ def form_submissions_only_for_people_who_handle_personal_data(user, editable_for
     if not user.has_perm("wagtailforms.view_formsubmission"):
         return editable_forms.none()
     return Page.objects.type(FormPage)
+
+
+@hooks.register("before_serve_page")
+def remember_the_route_to_this_page(page, request, serve_args, serve_kwargs):
+    """The route Wagtail found from the database is served from the cache next time
+    (home/routing.py)."""
+    remember_route(page, request)

@@ -138,6 +138,14 @@ class SitePage(Page):
         title = super().get_admin_display_title()
         return f"{title} [{_('example')}]" if self.is_example_content else title
 
+    def get_view_restrictions(self):
+        """The view restrictions on this page and its ancestors: those home/routing.py read
+        for this request when it routed here, else Wagtail's query."""
+        routed = getattr(self, "_routed_view_restrictions", None)
+        if routed is not None:
+            return routed
+        return super().get_view_restrictions()
+
     def shows_quick_exit(self, default_page_types: Collection[str]) -> bool:
         """Whether readers get the 'Exit this page' button here: this page's own choice, or
         else whether its type is among `default_page_types` (the site settings' labels, such
