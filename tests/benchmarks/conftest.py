@@ -54,13 +54,16 @@ def _growth_table(write) -> None:
         "With the demo, then with 1,000 case studies, 200 events, 500 recommendations and "
         "200 documents more"
     )
-    header = f"{'page':<22} {'queries':>7} {'more':>5} {'HTML':>9} {'more':>9}"
+    header = (
+        f"{'page':<22} {'queries':>7} {'more':>5} {'HTML':>9} {'more':>9} {'ms':>6} {'more':>6}"
+    )
     write(header)
     write("-" * len(header))
     for name, values in sorted(GROWTH.items()):
         write(
             f"{name:<22} {values['queries_demo']:>7} {values['queries_bulk']:>5} "
-            f"{values['html_demo'] / 1024:>6.1f} KB {values['html_bulk'] / 1024:>6.1f} KB"
+            f"{values['html_demo'] / 1024:>6.1f} KB {values['html_bulk'] / 1024:>6.1f} KB "
+            f"{values['ms_demo']:>6.1f} {values['ms_bulk']:>6.1f}"
         )
 
 

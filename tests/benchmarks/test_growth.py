@@ -11,6 +11,8 @@ whose titles and summaries are longer or shorter than the demo's, and pagination
 from __future__ import annotations
 
 import re
+import statistics
+import time
 from datetime import timedelta
 
 import pytest
@@ -33,14 +35,23 @@ DOCUMENTS = 200
 HTML_SLACK = 8 * 1024
 
 
-def measure(client, path: str) -> tuple[int, int]:
-    """Queries (warm) and bytes of one page."""
+TIMED_REQUESTS = 5
+
+
+def measure(client, path: str) -> tuple[int, int, float]:
+    """Queries (warm) and bytes of one page, and the median milliseconds of a few warm requests
+    (printed for comparison within one run, never asserted: the machine may be busy)."""
     first = client.get(path)
     assert first.status_code == 200, f"{path} answered {first.status_code}"
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200
-    return len(queries.captured_queries), len(response.content)
+    times = []
+    for _request in range(TIMED_REQUESTS):
+        started = time.perf_counter()
+        client.get(path)
+        times.append((time.perf_counter() - started) * 1000)
+    return len(queries.captured_queries), len(response.content), statistics.median(times)
 
 
 def listing_paths(page_examples: dict[str, str]) -> dict[str, str]:
@@ -140,13 +151,15 @@ def test_no_page_grows_with_content(client, page_examples, subtests):
     before = {name: measure(client, path) for name, path in paths.items()}
     add_content()
     for name, path in sorted(paths.items()):
-        queries, size = measure(client, path)
+        queries, size, ms = measure(client, path)
         record_growth(
             name,
             queries_demo=before[name][0],
             queries_bulk=queries,
             html_demo=before[name][1],
             html_bulk=size,
+            ms_demo=before[name][2],
+            ms_bulk=ms,
         )
         with subtests.test(msg=name):
             assert queries <= before[name][0], (
