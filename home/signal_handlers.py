@@ -34,8 +34,10 @@ from home.models import (
     SiteSettings,
 )
 
-# The shared snippets readers see: changing any of them refreshes every cached page part.
-caching.watch(
+# The shared snippets readers see, on every page (the footer, the banner, glossary links in body
+# text, the terms' names on cards and filters): a change refreshes every cached page part and
+# purges the whole site from the cache in front.
+SHOWN_ON_EVERY_PAGE = (
     FooterText,
     NoticeBanner,
     SiteSettings,
@@ -46,19 +48,8 @@ caching.watch(
     Borough,
     GlossaryTerm,
 )
-# ... and show on every page (the footer, the banner, glossary links in body text, the terms'
-# names on cards and filters): a change purges the whole site from the cache in front.
-purging.purges_site(
-    FooterText,
-    NoticeBanner,
-    SiteSettings,
-    Principle,
-    DriverOfChange,
-    Audience,
-    Sector,
-    Borough,
-    GlossaryTerm,
-)
+caching.watch(*SHOWN_ON_EVERY_PAGE)
+purging.purges_site(*SHOWN_ON_EVERY_PAGE)
 # Submitting a page for translation, syncing it and stopping a synced translation save these:
 # whether a translated page shows the "translated from an earlier version" notice
 # (home/translations.py) can change with them, without a publish.
