@@ -47,15 +47,17 @@ class SecurityHeadersMiddleware:
         if response.has_header("Cache-Control"):
             return
         anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
-        cacheable = (
+        public = (
             not is_admin
             and anonymous
             and request.method in ("GET", "HEAD")
             and response.status_code in (200, 301, 404)
             and not response.cookies
-            and settings.PAGE_CACHE_SECONDS > 0
         )
-        if cacheable:
+        # For the full-page cache (home/page_cache.py), which may keep a public page even when
+        # the CDN is told not to (PAGE_CACHE_SECONDS = 0).
+        response.same_for_every_reader = public
+        if public and settings.PAGE_CACHE_SECONDS > 0:
             # Pages carry their language in the URL; LocaleMiddleware adds Vary where it doesn't.
             patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_SECONDS)
         else:

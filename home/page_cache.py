@@ -25,12 +25,21 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import translation
 
 from home import caching, spam
 
 HEADER = "X-Page-Cache"
-# Paths that are never pages for readers (the admin, documents served with privacy checks).
-EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz")
+# Paths that are never pages for readers (the admin, documents served with privacy checks,
+# static and uploaded files, which WhiteNoise, the CDN or S3 serve).
+EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/healthz",
+    settings.STATIC_URL,
+    settings.MEDIA_URL,
+)
 # A reader's cookies that mean the page may be personal.
 PERSONAL_COOKIES = ("sessionid", "csrftoken", "messages")
 # Longer query strings are served but not stored (they are not links anyone shares).
@@ -38,7 +47,10 @@ MAX_QUERY_LENGTH = 512
 # Headers only the cached copy's own response may carry.
 NOT_STORED_HEADERS = {"set-cookie", HEADER.lower()}
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
-ALLOWED_VARY = {"accept-language", "accept-encoding"}
+# What a stored page may vary on: the language is part of the key, and every cookie that can
+# make a page personal bypasses the cache (so "Cookie", which Django adds once anything looked at
+# the session, is answered too).
+ALLOWED_VARY = {"accept-language", "accept-encoding", "cookie"}
 
 
 def canonical_query(query_string: str) -> str:
@@ -51,7 +63,9 @@ def page_key(request) -> str:
         (
             request.scheme,  # pages hold absolute links (canonical, sharing) in their scheme
             request.get_host(),
-            getattr(request, "LANGUAGE_CODE", ""),
+            # The language LocaleMiddleware will choose: the path's prefix, else the reader's
+            # cookie or Accept-Language (pages outside the prefixed paths, such as the sitemap).
+            translation.get_language_from_request(request, check_path=True),
             request.path,
             canonical_query(request.META.get("QUERY_STRING", "")),
         )
@@ -79,8 +93,11 @@ def storable(response) -> bool:
     """Whether a response is the same for every anonymous reader and worth keeping."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    # The site's own default (home/middleware.py) marks public pages private only when the CDN
+    # is to keep nothing; what a page says of itself (per-reader pages) always counts.
+    public_by_default = getattr(response, "same_for_every_reader", False)
     cache_control = response.get("Cache-Control", "").lower()
-    if any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES):
+    if not public_by_default and any(d in cache_control for d in UNCACHEABLE_DIRECTIVES):
         return False
     vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value}
     return vary <= ALLOWED_VARY
@@ -88,17 +105,21 @@ def storable(response) -> bool:
 
 def _from_entry(entry: dict) -> HttpResponse:
     # A form's time stamp is renewed: the reader gets the page now (home/spam.py).
-    response = HttpResponse(spam.restamp(entry["content"]), status=entry["status"])
+    content = spam.restamp(entry["content"])
+    response = HttpResponse(content, status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(content))
     response[HEADER] = "hit"
     return response
 
 
 class PageCacheMiddleware:
     """Serves anonymous readers' pages from the shared cache (see the module docstring).
-    Sits after LocaleMiddleware (the language is part of the key) and before everything that
-    may read the session or the database."""
+    It comes first in settings.MIDDLEWARE: a hit runs no other middleware, and is answered with
+    the headers the whole stack gave the page when it was built (security headers, caching,
+    Vary). It works out the language as LocaleMiddleware will, for the key."""
 
     def __init__(self, get_response):
         self.get_response = get_response

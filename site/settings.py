@@ -118,14 +118,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous readers' pages from the shared cache, first: a hit is answered with the headers
+    # the whole stack gave the page when it was built, and runs nothing else.
+    "home.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Anonymous readers' pages from the shared cache: after the language is known, before
-    # anything reads the session or the database.
-    "home.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Hostile input (control characters, bad UTF-8, huge values) gets a 400 before any view.
     "home.input_guard.InputGuardMiddleware",

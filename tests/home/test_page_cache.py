@@ -3,8 +3,12 @@ never keeps, and that an editor's change or a sign-up shows on the next request.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import override_settings
+from django.utils import timezone
+from freezegun import freeze_time
 
 from events import services
 from events.factories import EventPageFactory, form_data
@@ -35,11 +39,34 @@ def test_a_page_is_kept_for_the_next_reader_and_says_so(client):
     second, state = get(client, "/en-gb/")
     assert (second.status_code, state) == (200, "hit")
     assert second.content == first.content
-    assert second["Content-Type"] == first["Content-Type"]
-    # The outer middleware still adds the security headers and CDN caching to a hit.
+    # A hit runs no other middleware: it carries the headers the whole stack gave the page
+    # (security headers, CDN caching, Vary), and nothing else.
+    kept = {name: value for name, value in first.items() if name != HEADER}
+    assert {name: value for name, value in second.items() if name != HEADER} == kept
     assert "default-src 'self'" in second["Content-Security-Policy"]
     assert "public" in second["Cache-Control"]
     assert not second.cookies
+
+
+def test_a_kept_form_gets_a_fresh_stamp_and_the_right_length(client):
+    event = EventPageFactory(slug="cache-form")
+    first, state = get(client, event.url)
+    assert state == "miss"
+    assert b'name="form_started"' in first.content, "the page has the sign-up form"
+    with freeze_time(timezone.now() + timedelta(seconds=90)):
+        second, state = get(client, event.url)
+    assert state == "hit"
+    assert second.content != first.content, "the sign-up form's time stamp was renewed"
+    assert int(second["Content-Length"]) == len(second.content)
+
+
+def test_a_page_outside_the_language_paths_is_kept_per_language(client):
+    english, state = get(client, "/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en-GB")
+    assert (english.status_code, state) == (200, "miss")
+    assert get(client, "/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en-GB")[1] == "hit"
+    # A reader whose browser asks for Arabic is not given the copy built for English.
+    arabic, state = get(client, "/sitemap.xml", HTTP_ACCEPT_LANGUAGE="ar")
+    assert (arabic.status_code, state) == (200, "miss")
 
 
 def test_the_order_of_query_parameters_does_not_matter(client):
