@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db import models
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
@@ -28,16 +26,13 @@ from casestudies.finder import CaseStudyFinder
 from casestudies.forms import CaseStudyPageForm, SharePracticeForm
 from home.articles import ArticleMixin, atom_response
 from home.blocks import BaseStoryBlock
-from home.caching import cached
 from home.chrome_context import organisation
-from home.listing import paginate
+from home.listing import cached_page, paginate
 from home.models import Audience, Borough, DriverOfChange, Principle, Sector, SitePage
 
 RESULTS_PER_PAGE = 12
 # The card every list of case studies shows (the finder, stage pages, related case studies).
 CARD_TEMPLATE = "casestudies/includes/case_study_card.html"
-# Page numbers whose finder results are cached: what the pagination links give.
-CACHED_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,3}")
 
 
 class CaseStudyIndexPage(RoutablePageMixin, SitePage):
@@ -92,29 +87,19 @@ class CaseStudyIndexPage(RoutablePageMixin, SitePage):
         whole answer comes from the content cache until the next publish: no query and no card
         to render once warm. The cards are the card component's own output, so they read the
         same as anywhere else; searches, and page numbers no link gives, are built each time."""
-        raw_page = request.GET.get("page")
-
-        def build() -> dict:
-            paginator = Paginator(finder.results(), RESULTS_PER_PAGE)
-            page = paginator.get_page(raw_page)
-            context = {"request": request}
-            return {
-                "count": paginator.count,
-                "number": page.number,
-                "cards": [
-                    render_to_string(CARD_TEMPLATE, {**context, "item": item}) for item in page
-                ],
-            }
-
-        if "q" in finder.values or not CACHED_PAGE_NUMBER.fullmatch(raw_page or "1"):
-            found = build()
-        else:
-            key = f"finder:{self.pk}:{get_language()}:{finder.canonical_query()}:{raw_page or 1}"
-            found = cached(key, build)
-        # A paginator over the count alone gives the pagination links what a queryset's would.
-        page = Paginator(range(found["count"]), RESULTS_PER_PAGE).page(found["number"])
-        page.object_list = found["cards"]
-        return page, found["count"]
+        context = {"request": request}
+        page = cached_page(
+            request,
+            None
+            if "q" in finder.values
+            else f"finder:{self.pk}:{get_language()}:{finder.canonical_query()}",
+            finder.results,
+            RESULTS_PER_PAGE,
+            shown=lambda page: [
+                render_to_string(CARD_TEMPLATE, {**context, "item": item}) for item in page
+            ],
+        )
+        return page, page.paginator.count
 
     @path("")
     def index_route(self, request):

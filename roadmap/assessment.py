@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from home.listing import PREVIEW_SIZE
 from home.models import Audience, Borough, DriverOfChange, Sector
 from roadmap.baseline_token import issue_token
 from roadmap.forms import TermFilterForm
@@ -208,10 +209,13 @@ def result_response(page, request):
         if block.value["audience"] in audience_map
         and (audience is None or block.value["audience"] == audience.slug)
     ]
-    next_recommendations = page.find_recommendations(
+    # The first few, and a link to the rest: the page stays the same size however many there are.
+    next_recommendations = page.recommendation_summary(
         audience=audience.slug if audience else "",
         stage_key=target.translation_key,
+        with_stages=False,
     )
+    roadmap_url = page.url.rstrip("/").rsplit("/", 1)[0] + "/"
     # The baseline form's signed, one-time token for this result (roadmap/baseline_token.py).
     token = issue_token(page.pk, answers.query())
     context.update(
@@ -219,7 +223,10 @@ def result_response(page, request):
             "answers": answers,
             "result": result,
             "next_actions": next_actions,
-            "next_recommendations": next_recommendations,
+            "next_recommendations": next_recommendations.first[:PREVIEW_SIZE],
+            "next_recommendations_total": next_recommendations.total,
+            "next_recommendations_url": f"{roadmap_url}recommendations/?stage={target.slug}"
+            + (f"&audience={audience.slug}" if audience else ""),
             "share_url": request.build_absolute_uri(
                 f"{context['result_url']}?{answers.query()}"
                 + (f"&audience={audience.slug}" if audience else "")
@@ -236,7 +243,7 @@ def result_response(page, request):
             "roadmap_map": roadmap_map(
                 context["stages"],
                 context["drivers"],
-                page.find_recommendations(),
+                page.recommendation_summary(),
                 request=request,
                 result=result,
             ),

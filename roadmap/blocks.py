@@ -213,13 +213,13 @@ class RecommendationsBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         stage = value.get("stage")
-        items = apps.get_model(RECOMMENDATION).for_reader(
+        summary = apps.get_model(RECOMMENDATION).summary(
             _locale(parent_context),
             audience=value.get("audience") or "",
             driver=value.get("driver") or "",
             stage_key=stage.translation_key if stage else None,
         )
-        context["recommendations"] = items[: value.get("limit") or 6]
+        context["recommendations"] = summary.first[: value.get("limit") or 6]
         return context
 
 
@@ -370,10 +370,10 @@ class RoadmapMapBlock(blocks.StructBlock):
         context["map"] = roadmap_map(
             apps.get_model(STAGE_PAGE).live_in(locale),
             DriverOfChange.terms_in(locale),
-            recommendation.for_reader(locale),
+            recommendation.summary(locale),
             request=parent.get("request"),
             lens=lens,
-            lens_recommendations=recommendation.for_reader(
+            lens_recommendations=recommendation.summary(
                 locale,
                 audience=lens.audience.slug if lens and lens.audience else "",
                 sector=lens.sector.slug if lens and lens.sector else "",

@@ -42,6 +42,7 @@ from roadmap.blocks import (
     RoadmapStoryBlock,
 )
 from roadmap.page_context import recommendations_context, roadmap_context, stage_context
+from roadmap.recommendation_summary import RecommendationSummary, summarise
 
 BODY_HELP = _("Anything else this page needs, built from blocks.")
 
@@ -58,6 +59,9 @@ class RoadmapContent:
 
     def find_recommendations(self, **filters) -> list:
         return Recommendation.for_reader(self.locale_id, **filters)
+
+    def recommendation_summary(self, **filters) -> RecommendationSummary:
+        return Recommendation.summary(self.locale_id, **filters)
 
 
 class RoadmapPage(RoadmapContent, RoutablePageMixin, SitePage):
@@ -442,6 +446,18 @@ class Recommendation(
         return cached(
             key, lambda: cls._read(wanted, audience, driver, stage_key, sector, with_stages)
         )
+
+    @classmethod
+    def summary(cls, locale: Locale | int, **filters) -> RecommendationSummary:
+        """What pages show of `for_reader(locale, **filters)`: counts by stage, driver, audience
+        and map cell, and the first few of each (roadmap/recommendation_summary.py). Cached on
+        its own, so a page reads back a few items, not every recommendation."""
+        wanted = locale if isinstance(locale, int) else locale.pk
+        with_stages = filters.get("with_stages", True)
+        key = "roadmap:recommendation-summary:{}:{}".format(
+            wanted, ":".join(f"{name}={value}" for name, value in sorted(filters.items()))
+        )
+        return cached(key, lambda: summarise(cls.for_reader(wanted, **filters), with_stages))
 
     @classmethod
     def _read(cls, wanted, audience, driver, stage_key, sector, with_stages) -> list:

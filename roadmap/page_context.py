@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from home.caching import cached
-from home.listing import PREVIEW_SIZE, paginate
+from home.listing import PREVIEW_SIZE, cached_page
 from home.models import Audience, DriverOfChange, Sector
 from roadmap.forms import Lens, LensForm, RecommendationFilterForm
+from roadmap.recommendation_summary import Group, RecommendationSummary
 from roadmap.roadmap_map import driver_anchor, summaries
 
 
@@ -27,11 +28,11 @@ class StageDetail:
     recommendation_total: int = 0
 
 
-def stage_details(stages: list, audiences: dict, recs: list, lens: Lens) -> list[StageDetail]:
-    by_stage: dict = {}
-    for recommendation in recs:
-        for stage in recommendation.stages.all():
-            by_stage.setdefault(stage.translation_key, []).append(recommendation)
+def stage_details(
+    stages: list, audiences: dict, summary: RecommendationSummary | None, lens: Lens
+) -> list[StageDetail]:
+    """Each stage through the lens; its first recommendations and how many it has come from the
+    `summary` (none when the caller fills them in itself)."""
     details = []
     for number, stage in enumerate(stages, start=1):
         if lens.stage and stage.pk != lens.stage.pk:
@@ -43,13 +44,14 @@ def stage_details(stages: list, audiences: dict, recs: list, lens: Lens) -> list
                 continue
             if slug in audiences and block.value["actions"]:
                 actions.append((audiences[slug], list(block.value["actions"])))
+        group = summary.stage(stage.translation_key) if summary else Group()
         details.append(
             StageDetail(
                 page=stage,
                 number=number,
                 actions=actions,
-                recommendations=by_stage.get(stage.translation_key, [])[:PREVIEW_SIZE],
-                recommendation_total=len(by_stage.get(stage.translation_key, [])),
+                recommendations=group.items,
+                recommendation_total=group.total,
             )
         )
     return details
@@ -62,7 +64,7 @@ def roadmap_context(page, request) -> dict:
     sectors = Sector.terms_in(locale)
     stages = page.journey_stages()
     lens = LensForm(request.GET, audiences, sectors, stages).lens()
-    recs = page.find_recommendations(
+    summary = page.recommendation_summary(
         audience=lens.audience.slug if lens.audience else "",
         sector=lens.sector.slug if lens.sector else "",
     )
@@ -72,7 +74,7 @@ def roadmap_context(page, request) -> dict:
         "audiences": audiences,
         "sectors": sectors,
         "stages": stages,
-        "stage_details": stage_details(stages, audience_map, recs, lens),
+        "stage_details": stage_details(stages, audience_map, summary, lens),
         "self_assessment": page.self_assessment(),
     }
 
@@ -85,7 +87,7 @@ def stage_context(stage, request) -> dict:
     stages = stage.journey_stages()
     lens = LensForm(request.GET, audiences, sectors).lens()
     lens.stage = stage
-    recs = stage.find_recommendations(
+    summary = stage.recommendation_summary(
         audience=lens.audience.slug if lens.audience else "",
         sector=lens.sector.slug if lens.sector else "",
         stage_key=stage.translation_key,
@@ -97,16 +99,15 @@ def stage_context(stage, request) -> dict:
     if position is not None:
         previous_stage = stages[position - 1] if position > 0 else None
         next_stage = stages[position + 1] if position + 1 < len(stages) else None
-    details = stage_details(stages, audience_map, [], lens)
+    details = stage_details(stages, audience_map, None, lens)
     detail = details[0] if details else StageDetail(page=stage, number=0)
-    detail.recommendations = recs[:PREVIEW_SIZE]
-    detail.recommendation_total = len(recs)
+    detail.recommendations = summary.first[:PREVIEW_SIZE]
+    detail.recommendation_total = summary.total
     case_studies = stage_case_studies(stage)
     events = stage_events(stage)
-    totals = audience_totals(recs)
     return {
         # What the stage means for each driver of change: the map's cells link here.
-        "driver_sections": driver_sections(stage, DriverOfChange.terms_in(locale), recs),
+        "driver_sections": driver_sections(stage, DriverOfChange.terms_in(locale), summary),
         "lens": lens,
         "audiences": audiences,
         "stages": stages,
@@ -117,8 +118,8 @@ def stage_context(stage, request) -> dict:
         "next_stage": next_stage,
         # [(audience, first recommendations, how many in all), ...]
         "recommendations_by_audience": [
-            (audience, items, totals[audience.slug])
-            for audience, items in group_by_audience(recs, audience_map, PREVIEW_SIZE)
+            (audience_map.get(slug) or group.items[0].audience, group.items, group.total)
+            for slug, group in summary.by_audience.items()
         ],
         "stage_case_studies": case_studies["items"],
         "stage_case_study_total": case_studies["total"],
@@ -147,20 +148,17 @@ class DriverSection:
     total: int
 
 
-def driver_sections(stage, drivers: list, recs: list) -> list[DriverSection]:
+def driver_sections(stage, drivers: list, summary: RecommendationSummary) -> list[DriverSection]:
     """One section per driver of change, in the drivers' order, even when it is empty, so that
     every cell of the roadmap map has its target."""
     notes = summaries(stage)
-    by_driver: dict[str, list] = {}
-    for recommendation in recs:
-        by_driver.setdefault(recommendation.driver.slug, []).append(recommendation)
     return [
         DriverSection(
             driver=driver,
             anchor=driver_anchor(driver.slug),
             summary=notes.get(driver.slug, ""),
-            recommendations=by_driver.get(driver.slug, [])[:PREVIEW_SIZE],
-            total=len(by_driver.get(driver.slug, [])),
+            recommendations=summary.driver(driver.slug).items,
+            total=summary.driver(driver.slug).total,
         )
         for driver in drivers
     ]
@@ -229,13 +227,6 @@ def group_by_audience(recs, audience_map: dict, limit: int | None = None) -> lis
     ]
 
 
-def audience_totals(recs: list) -> dict[str, int]:
-    totals: dict[str, int] = {}
-    for recommendation in recs:
-        totals[recommendation.audience.slug] = totals.get(recommendation.audience.slug, 0) + 1
-    return totals
-
-
 def recommendations_context(page, request, audience_slug: str = "") -> dict:
     """The recommendations listing, filtered by audience, driver, stage and sector."""
     locale = page.locale_id
@@ -252,11 +243,16 @@ def recommendations_context(page, request, audience_slug: str = "") -> dict:
         audience=audience_slug,
     )
     chosen = form.chosen()
-    recs = page.find_recommendations(**form.recommendation_filters())
+    filters = form.recommendation_filters()
     audience_map = {audience.slug: audience for audience in audiences}
     driver_map = {driver.slug: driver for driver in drivers}
     stage_map = {stage.translation_key: stage for stage in stages}
-    shown = paginate(request, recs)
+    # Only this page's recommendations are read back, however many there are (the filters are
+    # chosen from lists, so the addresses are few).
+    key = "roadmap:recommendation-list:{}:{}".format(
+        page.locale_id, ":".join(f"{name}={value}" for name, value in sorted(filters.items()))
+    )
+    shown = cached_page(request, key, lambda: page.find_recommendations(**filters))
     for recommendation in shown:
         recommendation.local_driver = driver_map.get(recommendation.driver.slug)
         recommendation.local_stages = [
@@ -273,6 +269,6 @@ def recommendations_context(page, request, audience_slug: str = "") -> dict:
         "stages": stages,
         "recommendations_by_audience": group_by_audience(shown, audience_map),
         "recommendation_page": shown,
-        "recommendation_count": len(recs),
+        "recommendation_count": shown.paginator.count,
         "audience_view": audience_slug and chosen["audience"],
     }

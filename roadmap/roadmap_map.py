@@ -5,8 +5,8 @@ one-sentence summary for that driver and how many recommendations it has.
 The reader's lens (role, sector) marks the cells with recommendations for them; a
 self-assessment result marks the stage reached for each driver ("You are here") and the row of
 the overall stage. Built from lists the caller already has (the stages, the drivers, the
-recommendations, all from the content cache), so it makes no query of its own, however many
-stages, drivers or recommendations there are.
+recommendations' summary, all from the content cache), so it makes no query of its own, and
+reads the same whatever the number of recommendations.
 """
 
 from __future__ import annotations
@@ -51,16 +51,6 @@ class RoadmapMap:
         return self.lens is not None
 
 
-def _counts(recommendations) -> dict[tuple[str, str], int]:
-    """How many recommendations each (stage translation key, driver slug) has."""
-    counts: dict[tuple[str, str], int] = {}
-    for recommendation in recommendations or []:
-        for stage in recommendation.stages.all():
-            key = (str(stage.translation_key), recommendation.driver.slug)
-            counts[key] = counts.get(key, 0) + 1
-    return counts
-
-
 def summaries(stage) -> dict[str, str]:
     """The stage's one-sentence summary for each driver of change, by driver slug."""
     return {
@@ -72,18 +62,19 @@ def summaries(stage) -> dict[str, str]:
 def roadmap_map(
     stages: list,
     drivers: list,
-    recommendations: list,
+    recommendations,
     *,
     request=None,
     lens=None,
-    lens_recommendations: list | None = None,
+    lens_recommendations=None,
     result=None,
 ) -> RoadmapMap:
-    """The map in the stages' language. `recommendations` are every live one (with their
-    stages); `lens_recommendations` those matching the reader's role and sector, when chosen."""
-    totals = _counts(recommendations)
+    """The map in the stages' language. `recommendations` summarises every live one (a
+    roadmap.recommendation_summary.RecommendationSummary, with their stages);
+    `lens_recommendations` those matching the reader's role and sector, when chosen."""
+    totals = recommendations.by_cell
     lensed = lens_recommendations is not None
-    for_you = _counts(lens_recommendations) if lensed else {}
+    for_you = lens_recommendations.by_cell if lensed else {}
     query = lens.query() if lensed and lens is not None else ""
     here_cells: set[tuple[int, str]] = set()
     overall_pk = None

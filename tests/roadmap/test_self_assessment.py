@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from home.factories import served_stamp
 from home.models import Borough, Sector
+from roadmap.factories import RecommendationFactory
 from roadmap.models import BaselineEntry
 from roadmap.views import BASELINE_FORM
 from tests.roadmap.conftest import ALL_FIRST, MIXED
@@ -208,3 +209,23 @@ def test_readers_cannot_see_the_admin_aggregate(client):
     response = client.get("/admin/roadmap/baseline/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_next_stage_lists_its_first_recommendations_and_links_to_the_rest(
+    client, built_roadmap
+):
+    informed = built_roadmap.stages[2]
+    implementers = built_roadmap.audiences[0]
+    for number in range(12):
+        RecommendationFactory(
+            title=f"Next-stage recommendation {number:02}", audience=implementers, stages=[informed]
+        )
+    page = client.get(f"{RESULT}?{MIXED}&audience={implementers.slug}").content.decode()
+    shown = re.findall(r"Next-stage recommendation \d\d", page)
+    assert 0 < len(shown) <= 6, "a bounded number, whatever the stage has"
+    link = re.search(r'<a href="([^"]+)">See all (\d+) recommendations for this stage</a>', page)
+    assert link, "the rest are a link away"
+    assert int(link.group(2)) >= 12
+    listing = client.get(link.group(1).replace("&amp;", "&"))
+    assert listing.status_code == 200
+    assert f"{link.group(2)} recommendations" in listing.content.decode()
