@@ -3,11 +3,11 @@ language (search/results.py), and the text inside documents it searches."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -16,6 +16,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 from wagtail.search import index
 
+from home.caching import cached
+from home.listing import cached_page
 from home.models import SitePage
 from search import document_text
 from search.results import KINDS, KINDS_BY_SLUG, SiteSearch
@@ -136,38 +138,44 @@ def default_language_code() -> str:
 def search_context(query: str, request) -> dict:
     """The search page's context for `query`: counts per kind, the chosen kind's results (or
     a few of each kind), promoted results, and English results when there are none in the
-    reader's language."""
+    reader's language.
+
+    Kept in the content cache by language, words, kind and page until the next change an
+    editor makes, so a search read again (a popular one, a link shared) costs the same however
+    much content matches it; a new search is ranked by the database each time."""
     locale = Locale.get_active()
+    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
     search = SiteSearch(query, locale, request)
-    counts = search.counts()
+    counts = cached(f"search:counts:{locale.pk}:{digest}", search.counts)
     context: dict = {"fallback": False}
     if not any(counts.values()) and locale.language_code != default_language_code():
         default = Locale.get_default()
         search = SiteSearch(query, default, request)
-        counts = search.counts()
+        counts = cached(f"search:counts:{default.pk}:{digest}", search.counts)
         context["fallback"] = any(counts.values())
         context["fallback_language"] = default.language_code
+    key = f"search:{search.locale.pk}:{digest}"
     chosen = KINDS_BY_SLUG.get(request.GET.get("type", ""))
     context["kinds"] = [(kind, counts[kind.slug]) for kind in KINDS]
     context["chosen_kind"] = chosen
     context["total_count"] = sum(counts.values())
     context["result_count"] = counts[chosen.slug] if chosen else context["total_count"]
     if chosen:
-        paginator = Paginator(search.search(chosen), RESULTS_PER_PAGE)
-        try:
-            page_of_results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_of_results = paginator.page(1)
-        except EmptyPage:
-            page_of_results = paginator.page(paginator.num_pages)
-        # The page's items, as results (the paginator already counted them: counts above).
-        page_of_results.object_list = search.results(chosen, page_of_results.object_list)
-        context["results"] = page_of_results
+        context["results"] = cached_page(
+            request,
+            f"{key}:{chosen.slug}",
+            lambda: search.search(chosen),
+            RESULTS_PER_PAGE,
+            shown=lambda page: search.results(chosen, page.object_list),
+        )
     else:
-        context["promoted"] = search.promoted()
-        context["sections"] = [
-            (kind, count, search.results(kind, search.search(kind)[:RESULTS_PER_SECTION]))
-            for kind, count in context["kinds"]
-            if count
-        ]
+        context["promoted"] = cached(f"{key}:promoted", search.promoted)
+        context["sections"] = cached(
+            f"{key}:sections",
+            lambda: [
+                (kind, count, search.results(kind, search.search(kind)[:RESULTS_PER_SECTION]))
+                for kind, count in context["kinds"]
+                if count
+            ],
+        )
     return context
