@@ -139,11 +139,17 @@ def versions_current(versions: dict[str, int], read: dict | None = None) -> bool
     return all((now.get(key) or 0) == value for key, value in versions.items())
 
 
-def cached(key: str, build: Callable[[], T], timeout: int = TIMEOUT) -> T:
-    """`build()`'s result, from the cache until the next change an editor makes."""
+def cached(
+    key: str,
+    build: Callable[[], T],
+    timeout: int = TIMEOUT,
+    fresh: Callable[[T], bool] | None = None,
+) -> T:
+    """`build()`'s result, from the cache until the next change an editor makes, or until
+    `fresh(value)` says the clock has overtaken it (an event in it has ended, say)."""
     full_key = f"content:{current_generation()}:{key}"
     value = cache.get(full_key)
-    if value is None:
+    if value is None or (fresh is not None and not fresh(value)):
         value = build()
         cache.set(full_key, value, timeout)
     return value

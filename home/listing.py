@@ -71,7 +71,13 @@ def cached_page(
         found = build()
     else:
         found = cached(f"{key}:page:{raw_page or 1}", build)
-    # A paginator over the count alone gives the pagination links what the list's would.
+    return kept_page(found, per_page)
+
+
+def kept_page(found: dict, per_page: int = PAGE_SIZE) -> Page:
+    """A page rebuilt from what was kept of it: the list's length ("count"), its number and
+    its items. A paginator over the count alone gives the pagination links what the list's
+    would."""
     page = Paginator(range(found["count"]), per_page).page(found["number"])
     page.object_list = found["items"]
     return page

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -31,7 +32,7 @@ from events.models.signups import (
     attach_counts,
 )
 from home.caching import cached
-from home.listing import PREVIEW_SIZE, paginate
+from home.listing import CACHED_PAGE_NUMBER, PAGE_SIZE, PREVIEW_SIZE, kept_page
 from home.models import SitePage, SiteSettings
 
 
@@ -119,24 +120,59 @@ class EventIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        events, sources = EventPage.objects.listed_in(self)
-        # One page of upcoming events and the latest past ones; or (?past=1) a page of past
-        # events: a bounded number whatever the number of events.
-        upcoming = [event for event in events if event.end >= now]
-        past = sorted(
-            (event for event in events if event.end < now), key=lambda e: e.start, reverse=True
-        )
-        if request.GET.get("past") == "1":
-            context["past_page"] = paginate(request, past)
+        past_view = request.GET.get("past") == "1"
+        found = self.listing(past_view, request.GET.get("page"))
+        if past_view:
+            context["past_page"] = kept_page(found)
             shown = list(context["past_page"])
         else:
-            context["upcoming_events"] = paginate(request, upcoming)
-            context["past_events"] = past[:PREVIEW_SIZE]
-            context["past_total"] = len(past)
+            context["upcoming_events"] = kept_page(found)
+            context["past_events"] = found["past_events"]
+            context["past_total"] = found["past_total"]
             shown = [*context["upcoming_events"], *context["past_events"]]
-        attach_counts(shown, sources)
+        attach_counts(shown, found["sources"])
         return context
+
+    def listing(self, past_view: bool, raw_page: str | None) -> dict:
+        """One page of upcoming events and the latest past ones; or (?past=1) a page of past
+        events: a bounded number whatever the number of events. Kept in the content cache until
+        the next change, or until the first of the upcoming events ends (it is past then), so
+        a page reads back its own events, not every one."""
+        now = timezone.now()
+
+        def build() -> dict:
+            events, sources = EventPage.objects.listed_in(self)
+            upcoming = [event for event in events if event.end >= now]
+            past = sorted(
+                (event for event in events if event.end < now),
+                key=lambda e: e.start,
+                reverse=True,
+            )
+            page = Paginator(past if past_view else upcoming, PAGE_SIZE).get_page(raw_page)
+            shown = [*page, *([] if past_view else past[:PREVIEW_SIZE])]
+            keys = {event.translation_key for event in shown}
+            return {
+                "count": page.paginator.count,
+                "number": page.number,
+                "items": list(page),
+                "past_events": past[:PREVIEW_SIZE],
+                "past_total": len(past),
+                # The source pages of the shown events' translations (for their places left).
+                "sources": None
+                if sources is None
+                else {key: pk for key, pk in sources.items() if key in keys},
+                "good_until": min((event.end for event in upcoming), default=None),
+            }
+
+        if not CACHED_PAGE_NUMBER.fullmatch(raw_page or "1"):
+            return build()
+        return cached(
+            f"events-index:{self.pk}:{'past' if past_view else 'upcoming'}:{raw_page or 1}",
+            build,
+            fresh=lambda found: (
+                found["good_until"] is None or timezone.now() <= found["good_until"]
+            ),
+        )
 
 
 class EventPage(SitePage):

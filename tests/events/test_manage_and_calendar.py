@@ -11,6 +11,7 @@ import icalendar
 import pytest
 from django.core import signing
 from django.utils import timezone
+from freezegun import freeze_time
 
 from events import services
 from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
@@ -177,6 +178,19 @@ def test_the_index_lists_upcoming_then_past_events_in_both_languages(client):
     assert workshop.title not in arabic
     assert '<article class="card event-card" lang="en-gb" dir="ltr">' in arabic
     assert round_table.title in arabic, "untranslated events still listed"
+
+
+def test_an_event_that_ends_moves_to_past_events_with_no_publish(client):
+    EventIndexPageFactory()
+    EventPageFactory(title="A later conference", days_ahead=20)
+    soon = EventPageFactory(title="A webinar ending soon", days_ahead=0)
+    content = client.get("/en-gb/events/").content.decode()
+    assert soon.title in content and "Past events" not in content
+    # The listing is kept in the content cache; the clock, not an editor, makes it stale.
+    with freeze_time(soon.end + timedelta(minutes=1)):
+        content = client.get("/en-gb/events/").content.decode()
+    assert "Past events" in content
+    assert content.index("Past events") < content.index(soon.title)
 
 
 # Budgets are measured on the demo's events (agenda, speakers, sign-ups, translations), as the
