@@ -13,6 +13,7 @@ cache in home/page_cache.py), and a change made during the request is read afres
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -20,6 +21,8 @@ from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
+
+from home import change_feed
 
 T = TypeVar("T")
 
@@ -49,10 +52,16 @@ def request_scope(generation: int | None = None) -> Iterator[RequestState]:
         _state.reset(token)
 
 
+def _first_generation() -> int:
+    """Where the generation starts when the cache has none (new, or emptied): the time in
+    milliseconds, so it is past any generation an app server may still remember."""
+    return int(time.time() * 1000)
+
+
 def _read_generation() -> int:
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, _first_generation(), timeout=None)
         generation = cache.get(GENERATION_KEY) or 1
     return generation
 
@@ -81,9 +90,11 @@ def read_current(key: str) -> tuple[int | None, object | None]:
 
 def _bump_generation() -> None:
     try:
-        cache.incr(GENERATION_KEY)
+        generation = cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        generation = _first_generation()
+        cache.set(GENERATION_KEY, generation, timeout=None)
+    change_feed.publish(GENERATION_KEY, generation)
     state = _state.get()
     if state is not None:
         state.generation = None  # this request reads the new one from now on
@@ -113,11 +124,13 @@ def version_key(name: str) -> str:
 def bump(version_key: str) -> None:
     """A reader's action changed what `version_key` stands for (e.g. places left at events):
     cached pages that depend on it are rebuilt on their next request."""
-    if not cache.add(version_key, 1, timeout=None):
+    value = 1
+    if not cache.add(version_key, value, timeout=None):
         try:
-            cache.incr(version_key)
+            value = cache.incr(version_key)
         except ValueError:
-            cache.set(version_key, 1, timeout=None)
+            cache.set(version_key, value, timeout=None)
+    change_feed.publish(version_key, value)
 
 
 def depends_on(version_key: str) -> None:
@@ -125,18 +138,6 @@ def depends_on(version_key: str) -> None:
     state = _state.get()
     if state is not None and version_key not in state.versions:
         state.versions[version_key] = cache.get(version_key) or 0
-
-
-def versions_current(versions: dict[str, int], read: dict | None = None) -> bool:
-    """Whether none of these versions has moved on since they were read. `read`: what a
-    `get_many` of (at least) every declared key returned; other keys are fetched."""
-    if read is None:
-        read = {}
-        missing = list(versions)
-    else:
-        missing = [key for key in versions if key not in VERSION_KEYS]
-    now = {**read, **cache.get_many(missing)} if missing else read
-    return all((now.get(key) or 0) == value for key, value in versions.items())
 
 
 def cached(

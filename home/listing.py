@@ -54,7 +54,7 @@ def cached_page(
     key: str | None,
     read_items: Callable[[], Sequence],
     per_page: int = PAGE_SIZE,
-    shown: Callable[[list], list] = list,
+    shown: Callable[[Page], list] = list,
 ) -> Page:
     """The page of a long list the address asks for (?page=N, as `paginate` reads it), kept in
     the content cache under `key` until the next change, so a page reads back its own items

@@ -20,6 +20,7 @@ depends on the clock (an event that has just ended) can lag.
 from __future__ import annotations
 
 import hashlib
+import time
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -28,6 +29,7 @@ from django.http import HttpResponse
 from django.utils import translation
 
 from home import caching, spam
+from home.change_feed import feed
 
 HEADER = "X-Page-Cache"
 # Paths that are never pages for readers (the admin, documents served with privacy checks,
@@ -103,6 +105,17 @@ def storable(response) -> bool:
     return vary <= ALLOWED_VARY
 
 
+def _current(entry: dict, known: dict) -> bool:
+    """Whether a kept page is still the page: built in the current generation, showing the
+    current versions of readers' data, and younger than FULL_PAGE_CACHE_SECONDS (which bounds
+    how long a page that depends on the clock can lag)."""
+    return (
+        entry["generation"] == known.get(caching.GENERATION_KEY)
+        and all((known.get(key) or 0) == value for key, value in entry["versions"].items())
+        and time.time() - entry.get("stored_at", 0) < settings.FULL_PAGE_CACHE_SECONDS
+    )
+
+
 def _from_entry(entry: dict) -> HttpResponse:
     # A form's time stamp is renewed: the reader gets the page now (home/spam.py).
     content = spam.restamp(entry["content"])
@@ -129,18 +142,29 @@ class PageCacheMiddleware:
             with caching.request_scope():
                 return self.get_response(request)
         key = page_key(request)
-        # One round trip: the current generation, the entry and the versions of readers' data
-        # (places left) together.
-        found = cache.get_many([caching.GENERATION_KEY, key, *caching.VERSION_KEYS])
-        generation = found.get(caching.GENERATION_KEY)
-        entry = found.get(key)
-        if (
-            generation is not None
-            and entry is not None
-            and entry["generation"] == generation
-            and caching.versions_current(entry["versions"], found)
-        ):
-            return _from_entry(entry)
+        keys = [caching.GENERATION_KEY, *caching.VERSION_KEYS]
+        known = feed.current()
+        if known is not None:
+            # The change feed is up and verified: the generation and versions are known without
+            # asking Redis, and a page this process has served is in its own memory.
+            entry = feed.entry(key)
+            if entry is None:
+                entry = cache.get(key)  # the first time this process serves the page
+                if entry is not None and _current(entry, known):
+                    feed.keep(key, entry)
+            if entry is not None and _current(entry, known):
+                return _from_entry(entry)
+            generation = known.get(caching.GENERATION_KEY)
+        else:
+            # One round trip: the current generation, the entry and the versions of readers'
+            # data (places left) together; the change feed starts from what it read.
+            found = cache.get_many([key, *keys])
+            feed.verified(found, keys)
+            generation = found.get(caching.GENERATION_KEY)
+            entry = found.get(key)
+            if generation is not None and entry is not None and _current(entry, found):
+                feed.keep(key, entry)
+                return _from_entry(entry)
         with caching.request_scope(generation) as state:
             generation = caching.current_generation()  # read before building the page
             response = self.get_response(request)
@@ -155,7 +179,9 @@ class PageCacheMiddleware:
                         if name.lower() not in NOT_STORED_HEADERS
                     ],
                     "content": response.content,
+                    "stored_at": time.time(),
                 }
                 cache.set(key, entry, settings.FULL_PAGE_CACHE_SECONDS)
+                feed.keep(key, entry)
                 response[HEADER] = "miss"
         return response

@@ -4,58 +4,15 @@ for every page type."""
 from __future__ import annotations
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from tests.benchmarks.conftest import record
+from tests.support.cache import CacheRoundTrips
 
 # Demo-site tests: budgets measured on the demo site.
 pytestmark = pytest.mark.usefixtures("demo_site")
-
-# Every call that is a round trip to Redis in production.
-CACHE_CALLS = (
-    "get",
-    "get_many",
-    "set",
-    "set_many",
-    "add",
-    "incr",
-    "delete",
-    "delete_many",
-    "touch",
-)
-
-
-class CacheRoundTrips:
-    """Counts calls to the shared cache (each is one round trip to Redis) while it is open;
-    calls a backend makes inside one (the test cache's get_many calls get per key) are not."""
-
-    def __init__(self):
-        self.backend = caches["default"]
-        self.calls: list[str] = []
-        self.depth = 0
-
-    def __enter__(self):
-        for name in CACHE_CALLS:
-            original = getattr(self.backend, name)
-
-            def counted(*args, _name=name, _original=original, **kwargs):
-                if not self.depth:
-                    self.calls.append(_name)
-                self.depth += 1
-                try:
-                    return _original(*args, **kwargs)
-                finally:
-                    self.depth -= 1
-
-            setattr(self.backend, name, counted)
-        return self
-
-    def __exit__(self, *exc):
-        for name in CACHE_CALLS:
-            delattr(self.backend, name)
 
 
 @pytest.mark.benchmark

@@ -143,7 +143,12 @@ def test_with_s3_hung_a_page_needing_new_renditions_answers_within_the_deadline_
 @pytest.mark.parametrize("requests", [40])
 def test_with_redis_down_the_site_works_and_logs_one_line_a_minute(site_server, tmp_path, requests):
     port = free_port()
-    env = {**site_server.env, "REDIS_URL": f"redis://127.0.0.1:{refusing_port()}/0"}
+    # The full-page cache on, as in production: its change feed tries Redis too.
+    env = {
+        **site_server.env,
+        "REDIS_URL": f"redis://127.0.0.1:{refusing_port()}/0",
+        "FULL_PAGE_CACHE_SECONDS": "300",
+    }
     server = serve(tmp_path, port, env, workers=2)
     try:
         paths = ["/en-gb/", "/en-gb/news/", "/en-gb/promising-practice/", "/ar/"]
@@ -164,7 +169,11 @@ def test_with_redis_down_the_site_works_and_logs_one_line_a_minute(site_server, 
 def test_with_redis_hung_pages_answer_without_waiting_on_it_each_time(site_server, tmp_path):
     with HungListener() as redis:
         port = free_port()
-        env = {**site_server.env, "REDIS_URL": f"redis://127.0.0.1:{redis.port}/0"}
+        env = {
+            **site_server.env,
+            "REDIS_URL": f"redis://127.0.0.1:{redis.port}/0",
+            "FULL_PAGE_CACHE_SECONDS": "300",
+        }
         server = serve(tmp_path, port, env, workers=1)
         try:
             timings = []
