@@ -51,8 +51,9 @@ EXPECTED_QUERIES = {
     # + article count and one page of articles
     "NewsIndexPage": PAGE + SHARING_IMAGE + 2,
     "NewsPage": PAGE + SHARING_IMAGE,  # tags, previous/next: cached
-    # + the events, and their sign-up counts in one grouped query
-    "EventIndexPage": PAGE + 2,
+    # + the shown events' sign-up counts in one grouped query (the page of events itself comes
+    # from the content cache until the next change or the next event's end)
+    "EventIndexPage": PAGE + 1,
     "EventPage": PAGE,  # places left: cached until a sign-up changes
     "SharePracticePage": PAGE,
 }
