@@ -42,7 +42,7 @@ from roadmap.blocks import (
     RoadmapStoryBlock,
 )
 from roadmap.page_context import recommendations_context, roadmap_context, stage_context
-from roadmap.recommendation_summary import RecommendationSummary, summarise
+from roadmap.recommendation_summary import RecommendationSummary, filters_key, summarise
 
 BODY_HELP = _("Anything else this page needs, built from blocks.")
 
@@ -454,9 +454,7 @@ class Recommendation(
         its own, so a page reads back a few items, not every recommendation."""
         wanted = locale if isinstance(locale, int) else locale.pk
         with_stages = filters.get("with_stages", True)
-        key = "roadmap:recommendation-summary:{}:{}".format(
-            wanted, ":".join(f"{name}={value}" for name, value in sorted(filters.items()))
-        )
+        key = f"roadmap:recommendation-summary:{filters_key(wanted, filters)}"
         return cached(key, lambda: summarise(cls.for_reader(wanted, **filters), with_stages))
 
     @classmethod

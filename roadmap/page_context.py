@@ -13,7 +13,7 @@ from home.caching import cached
 from home.listing import PREVIEW_SIZE, cached_page
 from home.models import Audience, DriverOfChange, Sector
 from roadmap.forms import Lens, LensForm, RecommendationFilterForm
-from roadmap.recommendation_summary import Group, RecommendationSummary
+from roadmap.recommendation_summary import Group, RecommendationSummary, filters_key
 from roadmap.roadmap_map import driver_anchor, summaries
 
 
@@ -249,9 +249,7 @@ def recommendations_context(page, request, audience_slug: str = "") -> dict:
     stage_map = {stage.translation_key: stage for stage in stages}
     # Only this page's recommendations are read back, however many there are (the filters are
     # chosen from lists, so the addresses are few).
-    key = "roadmap:recommendation-list:{}:{}".format(
-        page.locale_id, ":".join(f"{name}={value}" for name, value in sorted(filters.items()))
-    )
+    key = f"roadmap:recommendation-list:{filters_key(page.locale_id, filters)}"
     shown = cached_page(request, key, lambda: page.find_recommendations(**filters))
     for recommendation in shown:
         recommendation.local_driver = driver_map.get(recommendation.driver.slug)

@@ -45,6 +45,11 @@ class RecommendationSummary:
         return self.by_driver.get(slug, Group())
 
 
+def filters_key(locale_id: int, filters: dict) -> str:
+    """The part of a cache key that names one language's recommendations under `filters`."""
+    return f"{locale_id}:" + ":".join(f"{name}={value}" for name, value in sorted(filters.items()))
+
+
 def summarise(recommendations: list, with_stages: bool = True) -> RecommendationSummary:
     """The summary of a list from Recommendation.for_reader (by stage and map cell only when the
     list was read `with_stages`)."""
