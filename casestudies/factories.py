@@ -40,9 +40,16 @@ def pdf_document(title: str = "A document made for a test", filename: str = "tes
     return make_document(title, filename, make_pdf(title, paragraphs))
 
 
-def create_case_studies(index: CaseStudyIndexPage, number: int, start: int = 0, **tags) -> list:
-    """`number` live case studies under `index`, tagged alike: tags maps 'sector' to a Sector and
-    'boroughs', 'principles', 'drivers', 'audiences' to lists of terms.
+def create_case_studies(
+    index: CaseStudyIndexPage,
+    number: int,
+    start: int = 0,
+    summary: str = "A case study made for tests: what they did and what changed.",
+    **tags,
+) -> list:
+    """`number` live case studies under `index`, with the same `summary`, tagged alike: tags
+    maps 'sector' to a Sector and 'boroughs', 'principles', 'drivers', 'audiences' to lists of
+    terms.
 
     Pages are added with treebeard's add_child but without revisions or publishing signals, and
     their tags are written with one bulk insert per taxonomy, so a thousand take seconds."""
@@ -51,7 +58,7 @@ def create_case_studies(index: CaseStudyIndexPage, number: int, start: int = 0, 
         page = CaseStudyPage(
             title=f"Test case study {number_:04d}",
             slug=f"test-case-study-{number_:04d}",
-            summary="A case study made for tests: what they did and what changed.",
+            summary=summary,
             organisation="Test organisation",
             sector=tags.get("sector"),
             stage=tags.get("stage"),

@@ -12,14 +12,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 from wagtail.search import index
 
 from home.caching import cached
 from home.listing import cached_page
 from home.models import SitePage
-from search import document_text
+from search import document_text, matches
 from search.results import KINDS, KINDS_BY_SLUG, SiteSearch
 
 RESULTS_PER_PAGE = 10
@@ -74,11 +73,8 @@ class DocumentTextQuerySet(models.QuerySet):
         ).values_list("path", flat=True)
         hidden = models.Q()
         for path in restricted:
-            hidden |= models.Q(collection__path__startswith=path)
-        documents = get_document_model().objects.all()
-        if hidden:
-            documents = documents.exclude(hidden)
-        return self.filter(document_id__in=documents.values("pk"))
+            hidden |= models.Q(document__collection__path__startswith=path)
+        return self.exclude(hidden) if hidden else self.all()
 
 
 class DocumentText(index.Indexed, models.Model):
@@ -141,25 +137,31 @@ def search_context(query: str, request) -> dict:
     reader's language.
 
     Kept in the content cache by language, words, kind and page until the next change an
-    editor makes, so a search read again (a popular one, a link shared) costs the same however
-    much content matches it; a new search is ranked by the database each time."""
+    editor makes, so a search read again (a popular one, a link shared) costs two queries; a
+    new search reads and ranks at most a fixed number of matches of each source
+    (search/matches.py), however much content matches it."""
     locale = Locale.get_active()
     digest = hashlib.sha256(query.encode()).hexdigest()[:32]
     search = SiteSearch(query, locale, request)
     counts = cached(f"search:counts:{locale.pk}:{digest}", search.counts)
     context: dict = {"fallback": False}
-    if not any(counts.values()) and locale.language_code != default_language_code():
+    if not counts.total and locale.language_code != default_language_code():
         default = Locale.get_default()
         search = SiteSearch(query, default, request)
         counts = cached(f"search:counts:{default.pk}:{digest}", search.counts)
-        context["fallback"] = any(counts.values())
+        context["fallback"] = bool(counts.total)
         context["fallback_language"] = default.language_code
     key = f"search:{search.locale.pk}:{digest}"
     chosen = KINDS_BY_SLUG.get(request.GET.get("type", ""))
     context["kinds"] = [(kind, counts[kind.slug]) for kind in KINDS]
     context["chosen_kind"] = chosen
-    context["total_count"] = sum(counts.values())
-    context["result_count"] = counts[chosen.slug] if chosen else context["total_count"]
+    context["at_least"] = counts.at_least
+    context["candidates"] = matches.CANDIDATES
+    context["total_count"] = counts.total
+    context["result_count"] = counts[chosen.slug] if chosen else counts.total
+    context["result_count_at_least"] = (
+        chosen.slug in counts.at_least if chosen else bool(counts.at_least)
+    )
     if chosen:
         context["results"] = cached_page(
             request,

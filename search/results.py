@@ -2,14 +2,15 @@
 case studies, events, news, reports, the roadmap and other pages), recommendations, documents
 (with the text inside their PDFs) and glossary terms, plus the results editors promote.
 
-Every kind is searched with the site's search backend (Wagtail's database backend: SQLite's
-FTS5 or PostgreSQL's full-text search). The number of queries depends on the number of kinds,
-never on how much content there is or how many results match:
+Every kind is searched in the index of the site's search backend (Wagtail's database backend:
+SQLite's FTS5 or PostgreSQL's full-text search), through search/matches.py, which reads at
+most a fixed number of matches and ranks them. The number of queries depends on the number of
+kinds, never on how much content there is or how many results match:
 
-- the counts: one grouped query for the pages (a facet on their type) and one count for each
-  other kind;
-- the results of one kind: one query, then the shown pages' own fields (one query per page
-  type among them) to write their excerpts.
+- the matches and counts: two queries for each source (pages of every type at once,
+  recommendations, documents, glossary terms), made once per search;
+- the results shown of one kind: one query, then the shown pages' own fields (one query per
+  page type among them) to write their excerpts.
 
 Models of other apps are named by string (`apps.get_model`), as this app imports only `home`.
 """
@@ -27,13 +28,13 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from home.caching import cached
 from home.models import GlossaryTerm
-from search import highlight
+from search import highlight, matches
 from search.highlight import excerpt
+from search.matches import Matches
 
 OPERATOR = "and"
 StrOrPromise = str | Promise
@@ -70,6 +71,22 @@ KINDS: tuple[Kind, ...] = (
 )
 KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS}
 OTHER_PAGES = "pages"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many results of each kind one search has (by kind slug), and the kinds whose count
+    is a floor: their source had more matches than a search reads (matches.CANDIDATES)."""
+
+    by_kind: dict[str, int]
+    at_least: frozenset[str] = frozenset()
+
+    def __getitem__(self, slug: str) -> int:
+        return self.by_kind[slug]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_kind.values())
 
 
 @dataclass
@@ -161,11 +178,12 @@ def page_passages(page) -> list[tuple[str, str, StrOrPromise]]:
     return passages
 
 
-def specific_pages(pages: list) -> dict[int, Page]:
-    """The pages' own rows, by id: one query per page type among them."""
+def specific_pages(content_types: dict[int, int]) -> dict[int, Page]:
+    """The pages' own rows, by id, from their ids and content types: one query per page
+    type among them."""
     by_type: dict[int, list[int]] = {}
-    for page in pages:
-        by_type.setdefault(page.content_type_id, []).append(page.pk)
+    for pk, content_type_id in content_types.items():
+        by_type.setdefault(content_type_id, []).append(pk)
     found: dict[int, Page] = {}
     for content_type_id, ids in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -182,6 +200,7 @@ class SiteSearch:
         self.locale = locale
         self.request = request
         self.pattern = highlight.terms_pattern(query)
+        self._found: dict[str, Matches] = {}
 
     # --- what is searched -------------------------------------------------------------------
 
@@ -196,15 +215,6 @@ class SiteSearch:
             .exclude(content_type=ContentType.objects.get_for_model(search_page))
         )
 
-    def _pages(self):
-        return self._public_pages.all()
-
-    def _pages_of(self, kind: Kind):
-        if kind.slug == OTHER_PAGES:
-            listed = set().union(*(_page_type_ids(k.page_types) for k in KINDS if k.page_types))
-            return self._pages().exclude(content_type__in=listed)
-        return self._pages().filter(content_type__in=_page_type_ids(kind.page_types))
-
     def _recommendations(self):
         model = apps.get_model("roadmap", "Recommendation")
         return model.objects.filter(live=True, locale=self.locale)
@@ -217,48 +227,63 @@ class SiteSearch:
         document_text = apps.get_model("search", "DocumentText")
         return document_text.objects.visible().select_related("document")
 
-    def _documents(self):
-        return self._visible_documents.all()
+    def _queryset(self, source: str):
+        if source == "recommendations":
+            return self._recommendations()
+        if source == "glossary":
+            return self._glossary()
+        if source == "documents":
+            return self._visible_documents.all()
+        return self._public_pages.all()
 
-    def _search(self, queryset, **kwargs):
-        return get_search_backend().search(self.query, queryset, operator=OPERATOR, **kwargs)
+    def _matches(self, source: str) -> Matches:
+        """The matches of one source, best first: found once per search (two queries)."""
+        if source not in self._found:
+            self._found[source] = matches.find(self.query, self._queryset(source), OPERATOR)
+        return self._found[source]
 
     # --- counts -----------------------------------------------------------------------------
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> Counts:
         """How many results of each kind, in the order of KINDS."""
-        counts = dict.fromkeys(KINDS_BY_SLUG, 0)
-        facet = self._search(self._pages(), order_by_relevance=False).facet("content_type_id")
-        for content_type_id, count in facet.items():
-            counts[_kind_of_page_type(content_type_id)] += count
-        counts["recommendations"] = self._search(self._recommendations()).count()
-        counts["glossary"] = self._search(self._glossary()).count()
-        counts["documents"] = self._search(self._documents()).count()
-        return counts
+        by_kind = {kind.slug: len(self.search(kind)) for kind in KINDS}
+        at_least = {
+            kind.slug
+            for kind in KINDS
+            if by_kind[kind.slug] and not self._matches(kind.source).complete
+        }
+        return Counts(by_kind, frozenset(at_least))
 
     # --- results ----------------------------------------------------------------------------
 
-    def search(self, kind: Kind):
-        """The search results of one kind (sliceable: slice it to read one page of them)."""
-        if kind.source == "recommendations":
-            return self._search(self._recommendations())
-        if kind.source == "glossary":
-            return self._search(self._glossary())
-        if kind.source == "documents":
-            return self._search(self._documents())
-        return self._search(self._pages_of(kind))
+    def search(self, kind: Kind) -> list[int]:
+        """The ids of the results of one kind, best first (slice it to show one page)."""
+        found = self._matches(kind.source)
+        if kind.source != "pages":
+            return found.ids
+        if kind.slug == OTHER_PAGES:
+            listed = set().union(*(_page_type_ids(k.page_types) for k in KINDS if k.page_types))
+            return found.of_types(listed, exclude=True)
+        return found.of_types(_page_type_ids(kind.page_types))
 
-    def results(self, kind: Kind, items: Iterable) -> list[Result]:
-        """`items` (one slice of `search(kind)`) as results to show."""
-        items = list(items)
+    def results(self, kind: Kind, ids: Iterable[int]) -> list[Result]:
+        """`ids` (one slice of `search(kind)`) as results to show, in their order: one query
+        (for pages, one per page type among them)."""
+        ids = list(ids)
+        if not ids:
+            return []
+        if kind.source == "pages":
+            # Already checked as visible by this search: each page's own row, by its type.
+            types = self._matches(kind.source).content_types
+            pages = specific_pages({pk: types[pk] for pk in ids})
+            return [self._page(pages[pk], kind) for pk in ids if pk in pages]
+        found = self._queryset(kind.source).in_bulk(ids)
+        items = [found[pk] for pk in ids if pk in found]
         if kind.source == "recommendations":
             return [self._recommendation(item, kind) for item in items]
         if kind.source == "glossary":
             return [self._term(item, kind) for item in items]
-        if kind.source == "documents":
-            return [self._document(item, kind) for item in items]
-        specific = specific_pages(items)
-        return [self._page(specific[page.pk], kind) for page in items if page.pk in specific]
+        return [self._document(item, kind) for item in items]
 
     def _page(self, page, kind: Kind) -> Result:
         passages = page_passages(page)
