@@ -1,21 +1,22 @@
-"""The matches of one search in one kind of content, ranked, with a bounded amount of work.
+"""The matches of one search in one source of content, ranked, with a bounded amount of
+work.
 
 Wagtail's database backend keeps the index (an entry per object: its title and body, in
 SQLite's FTS5 table or PostgreSQL's tsvector columns) and turns the reader's words into the
 database's query and ranking (bm25 on SQLite, ts_rank on PostgreSQL). Its own search joins
 every object that may be shown to the index and ranks each with a subquery: on SQLite that
-reads the index once per object of the model, so a search's time grew with the content.
+read the index once per object of the model, so a search's time grew with the content.
 
-Here the index is read first, and once, from its newest entries back:
+Here the index is read first, and once, in two queries per source:
 
-1. the newest CANDIDATES entries that match, with their rank (one query; SQLite's FTS5 walks
-   its index in that order and stops there);
-2. which of them readers may see: the caller's queryset, filtered to those ids (one query);
-3. sorted best first in Python, ties newest first, as Wagtail orders them.
+1. the newest CANDIDATES entries that match, with their rank (SQLite's FTS5 walks its index
+   newest first and stops there; PostgreSQL reads the matching entries in that order);
+2. of those, the ones readers may see: the caller's queryset, filtered to their ids;
+3. then sorted best first (in Python, ties newest first), as Wagtail orders them.
 
-So a search costs two queries per kind of content, and reads at most CANDIDATES entries
-however much matches. A search with more matches than that ranks its newest CANDIDATES, and
-says its counts are "at least" (`Matches.complete`).
+So a search reads at most CANDIDATES entries of a source however much matches. A search with
+more matches than that ranks its newest CANDIDATES, and says its counts are "at least"
+(`Matches.complete`).
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import F, QuerySet
-from django.db.models.expressions import CombinedExpression
+from django.db.models import BigIntegerField, BooleanField, F, QuerySet
+from django.db.models.expressions import CombinedExpression, RawSQL
+from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import get_descendants_content_types_pks
 
-# At most this many matching index entries of one kind of content are read and ranked.
+# At most this many matching index entries of one source are read and ranked.
 CANDIDATES = 2_000
 
 
@@ -42,33 +44,57 @@ class Matches:
 
     def of_types(self, content_types: set[int], exclude: bool = False) -> list[int]:
         """The ids whose content type is (or, with `exclude`, is not) one of these."""
-        return [pk for pk in self.ids if (self.content_types.get(pk) in content_types) != exclude]
+        return [pk for pk in self.ids if (self.content_types[pk] in content_types) != exclude]
 
 
 def find(query: str, queryset: QuerySet, operator: str = "and") -> Matches:
     """The objects of `queryset` that match `query`, best first (at most CANDIDATES read)."""
     backend = get_search_backend()
     compiler = backend.query_compiler_class(queryset, query, operator=operator)
-    candidates = _candidates(backend, compiler, queryset.model)
+    candidates = _rows(_candidates(backend, compiler, queryset.model)[:CANDIDATES])
     if not candidates:
         return Matches()
-    to_python = queryset.model._meta.pk.to_python
-    by_id = {
-        to_python(object_id): (rank, content_type) for object_id, content_type, rank in candidates
-    }
-    visible = [
-        pk for (pk,) in _rows(queryset.filter(pk__in=list(by_id)).order_by().values_list("pk"))
-    ]
-    ids = sorted(visible, key=lambda pk: (-by_id[pk][0], -pk))
+    # What readers may see of them, looked up by their ids at once: a list of at most
+    # CANDIDATES numbers, which the database checks in one pass whatever its statistics say.
+    # (A join or a lookup per match was planned as a scan of every page per match by a
+    # PostgreSQL whose statistics were out of date after a bulk import.)
+    visible = queryset.filter(_pk_among(queryset.model, [oid for oid, _ct, _rank in candidates]))
+    shown = {pk for (pk,) in _rows(visible.order_by().values_list("pk"))}
+    ranked = sorted(
+        (row for row in candidates if row[0] in shown), key=lambda row: (-row[2], -row[0])
+    )
     return Matches(
-        ids=ids,
-        content_types={pk: by_id[pk][1] for pk in ids},
+        ids=[oid for oid, _ct, _rank in ranked],
+        content_types={oid: ct for oid, ct, _rank in ranked},
         complete=len(candidates) < CANDIDATES,
     )
 
 
-def _candidates(backend, compiler, model) -> list[tuple[str, int, float]]:
-    """(object id, content type, rank: higher is better) of the newest matching entries."""
+def _pk_among(model, ids: list[int]) -> RawSQL:
+    """`model`'s primary key among `ids`, written directly: the ids are numbers read from the
+    index, and Django's `pk__in` prepares each one, which took longer than the query. (The
+    column is named with the queryset's own table, as Django names it.) PostgreSQL is given
+    them as one array."""
+    table, column = (connection.ops.quote_name(model._meta.db_table), model._meta.pk.column)
+    column = f"{table}.{connection.ops.quote_name(column)}"
+    if connection.vendor == "postgresql":
+        return RawSQL(f"{column} = ANY(%s)", [ids], output_field=BooleanField())  # noqa: S611
+    placeholders = ", ".join(["%s"] * len(ids))
+    return RawSQL(f"{column} IN ({placeholders})", ids, output_field=BooleanField())  # noqa: S611
+
+
+def _rows(values: QuerySet) -> list[tuple]:
+    """The rows of a values() queryset as the database driver gives them: up to CANDIDATES
+    of them, plain numbers, so without Django's conversion of each value."""
+    sql, params = values.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _candidates(backend, compiler, model) -> QuerySet:
+    """The matching entries of `model` (and its subclasses), newest first, as oid (the
+    object's id), ct (its content type) and rank (higher is better)."""
     content_types = get_descendants_content_types_pks(model)
     if connection.vendor == "sqlite":
         return _sqlite_candidates(backend, compiler, content_types)
@@ -77,31 +103,30 @@ def _candidates(backend, compiler, model) -> list[tuple[str, int, float]]:
     raise NotImplementedError(f"Site search needs SQLite or PostgreSQL, not {connection.vendor}.")
 
 
-def _sqlite_candidates(backend, compiler, content_types) -> list[tuple[str, int, float]]:
+def _sqlite_candidates(backend, compiler, content_types) -> QuerySet:
     # Wagtail's own pieces: its query parser, MATCH expression and bm25 rank. bm25 is lower
     # for better matches, so the rank is negated. Ordering by the FTS table's rowid makes
     # SQLite read the FTS index first (newest first) and stop at CANDIDATES. (Imported here:
     # the FTS model exists only when the database is SQLite.)
-    from wagtail.search.backends.database.sqlite.query import (
-        MatchExpression,
-        normalize,
-    )
+    from wagtail.search.backends.database.sqlite.query import MatchExpression, normalize
     from wagtail.search.models import SQLiteFTSIndexEntry
 
     config = compiler.get_config(backend)
     search_query = compiler.build_search_query(normalize(compiler.query), config=config)
     rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
-    rows = (
+    return (
         SQLiteFTSIndexEntry.objects.filter(MatchExpression(compiler.FTS_TABLE_FIELDS, search_query))
         .filter(index_entry__content_type__in=content_types)
-        .annotate(rank=-rank)
         .order_by("-pk")
-        .values_list("index_entry__object_id", "index_entry__content_type_id", "rank")
+        .values(
+            oid=Cast("index_entry__object_id", BigIntegerField()),
+            ct=F("index_entry__content_type_id"),
+            rank=-rank,
+        )
     )
-    return _rows(rows[:CANDIDATES])
 
 
-def _postgres_candidates(backend, compiler, content_types) -> list[tuple[str, int, float]]:
+def _postgres_candidates(backend, compiler, content_types) -> QuerySet:
     # As Wagtail's PostgreSQL search: the title and body vectors combined, matched against
     # its tsquery, ranked with its ts_rank expression (higher is better).
     from wagtail.search.models import IndexEntry
@@ -110,22 +135,10 @@ def _postgres_candidates(backend, compiler, content_types) -> list[tuple[str, in
     search_query = compiler.build_tsquery(compiler.query, config=config)
     vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
     rank = compiler._build_rank_expression(vectors, config)
-    rows = (
+    return (
         IndexEntry.objects.filter(content_type__in=content_types)
         .annotate(_vector_=CombinedExpression(F("title"), "||", F("body")))
         .filter(_vector_=search_query)
-        .annotate(rank=rank)
         .order_by("-pk")
-        .values_list("object_id", "content_type_id", "rank")
+        .values(oid=Cast("object_id", BigIntegerField()), ct=F("content_type_id"), rank=rank)
     )
-    return _rows(rows[:CANDIDATES])
-
-
-def _rows(values: QuerySet) -> list[tuple]:
-    """The rows of a values_list() queryset as the database driver gives them: up to
-    CANDIDATES of them, so without Django's conversion of each value (plain numbers and text
-    here), which took most of a search's time."""
-    sql, params = values.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()

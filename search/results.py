@@ -201,6 +201,7 @@ class SiteSearch:
         self.request = request
         self.pattern = highlight.terms_pattern(query)
         self._found: dict[str, Matches] = {}
+        self._page_kinds: dict[str, list[int]] = {}  # a page kind's slug -> its ids
 
     # --- what is searched -------------------------------------------------------------------
 
@@ -261,10 +262,13 @@ class SiteSearch:
         found = self._matches(kind.source)
         if kind.source != "pages":
             return found.ids
-        if kind.slug == OTHER_PAGES:
-            listed = set().union(*(_page_type_ids(k.page_types) for k in KINDS if k.page_types))
-            return found.of_types(listed, exclude=True)
-        return found.of_types(_page_type_ids(kind.page_types))
+        if kind.slug not in self._page_kinds:
+            if kind.slug == OTHER_PAGES:
+                listed = set().union(*(_page_type_ids(k.page_types) for k in KINDS if k.page_types))
+                self._page_kinds[kind.slug] = found.of_types(listed, exclude=True)
+            else:
+                self._page_kinds[kind.slug] = found.of_types(_page_type_ids(kind.page_types))
+        return self._page_kinds[kind.slug]
 
     def results(self, kind: Kind, ids: Iterable[int]) -> list[Result]:
         """`ids` (one slice of `search(kind)`) as results to show, in their order: one query

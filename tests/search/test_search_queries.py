@@ -25,10 +25,9 @@ pytestmark = pytest.mark.django_db
 #   collections (2), the promotions, each kind's first results (one query for each page type
 #   among them), and (first after a change) where the glossary and the recommendations
 #   listing are: here 25, with eight of the nine kinds found;
-# - one kind chosen, its counts already kept by the search above: its source's matches
-#   and what readers may see of them (2), the view restrictions or restricted collections,
-#   and the page of results (one query; pages: one for each page type among them): at
-#   most 6.
+# - one kind chosen, its counts already kept by the search above: its source's matches and
+#   which of them readers may see (2), the view restrictions or restricted collections, and
+#   the page of results (one query; pages: one for each page type among them): at most 6.
 EVERYTHING_QUERIES = 25
 ONE_KIND_QUERIES = 6
 REPEATED_QUERIES = 2
