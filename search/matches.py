@@ -9,14 +9,14 @@ read the index once per object of the model, so a search's time grew with the co
 
 Here the index is read first, and once, in two queries per source:
 
-1. the newest CANDIDATES entries that match, with their rank (SQLite's FTS5 walks its index
-   newest first and stops there; PostgreSQL reads the matching entries in that order);
-2. of those, the ones readers may see: the caller's queryset, filtered to their ids;
-3. then sorted best first (in Python, ties newest first), as Wagtail orders them.
+1. the best CANDIDATES entries that match, with their rank, best first (ties newest first),
+   as Wagtail orders them: the database ranks each match inside its own full-text search
+   (FTS5's bm25, ts_rank) and sorts them, and only those CANDIDATES leave it;
+2. of those, the ones readers may see: the caller's queryset, filtered to their ids.
 
-So a search reads at most CANDIDATES entries of a source however much matches. A search with
-more matches than that ranks its newest CANDIDATES, and says its counts are "at least"
-(`Matches.complete`).
+So whatever matches, a search turns at most CANDIDATES entries of a source into Python
+values and checks at most that many for readers. A search with more matches than that keeps
+its best CANDIDATES, and says its counts are "at least" (`Matches.complete`).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import get_descendants_content_types_pks
 
-# At most this many matching index entries of one source are read and ranked.
+# At most this many matches of one source (the best) are kept, counted and shown.
 CANDIDATES = 2_000
 
 
@@ -40,7 +40,7 @@ class Matches:
 
     ids: list[int] = field(default_factory=list)
     content_types: dict[int, int] = field(default_factory=dict)  # id -> its content type
-    complete: bool = True  # False: more than CANDIDATES matched, and only those were ranked
+    complete: bool = True  # False: more than CANDIDATES matched; only the best were kept
 
     def of_types(self, content_types: set[int], exclude: bool = False) -> list[int]:
         """The ids whose content type is (or, with `exclude`, is not) one of these."""
@@ -48,7 +48,7 @@ class Matches:
 
 
 def find(query: str, queryset: QuerySet, operator: str = "and") -> Matches:
-    """The objects of `queryset` that match `query`, best first (at most CANDIDATES read)."""
+    """The objects of `queryset` that match `query`, best first (at most CANDIDATES kept)."""
     backend = get_search_backend()
     compiler = backend.query_compiler_class(queryset, query, operator=operator)
     candidates = _rows(_candidates(backend, compiler, queryset.model)[:CANDIDATES])
@@ -93,7 +93,7 @@ def _rows(values: QuerySet) -> list[tuple]:
 
 
 def _candidates(backend, compiler, model) -> QuerySet:
-    """The matching entries of `model` (and its subclasses), newest first, as oid (the
+    """The matching entries of `model` (and its subclasses), best first, as oid (the
     object's id), ct (its content type) and rank (higher is better)."""
     content_types = get_descendants_content_types_pks(model)
     if connection.vendor == "sqlite":
@@ -105,9 +105,9 @@ def _candidates(backend, compiler, model) -> QuerySet:
 
 def _sqlite_candidates(backend, compiler, content_types) -> QuerySet:
     # Wagtail's own pieces: its query parser, MATCH expression and bm25 rank. bm25 is lower
-    # for better matches, so the rank is negated. Ordering by the FTS table's rowid makes
-    # SQLite read the FTS index first (newest first) and stop at CANDIDATES. (Imported here:
-    # the FTS model exists only when the database is SQLite.)
+    # for better matches, so the rank is negated. SQLite starts from the FTS index and looks
+    # each match's entry up by its id (tests/search/test_search_ranking.py checks the plan).
+    # (Imported here: the FTS model exists only when the database is SQLite.)
     from wagtail.search.backends.database.sqlite.query import MatchExpression, normalize
     from wagtail.search.models import SQLiteFTSIndexEntry
 
@@ -117,12 +117,12 @@ def _sqlite_candidates(backend, compiler, content_types) -> QuerySet:
     return (
         SQLiteFTSIndexEntry.objects.filter(MatchExpression(compiler.FTS_TABLE_FIELDS, search_query))
         .filter(index_entry__content_type__in=content_types)
-        .order_by("-pk")
         .values(
             oid=Cast("index_entry__object_id", BigIntegerField()),
             ct=F("index_entry__content_type_id"),
             rank=-rank,
         )
+        .order_by("-rank", "-pk")
     )
 
 
@@ -139,6 +139,6 @@ def _postgres_candidates(backend, compiler, content_types) -> QuerySet:
         IndexEntry.objects.filter(content_type__in=content_types)
         .annotate(_vector_=CombinedExpression(F("title"), "||", F("body")))
         .filter(_vector_=search_query)
-        .order_by("-pk")
         .values(oid=Cast("object_id", BigIntegerField()), ct=F("content_type_id"), rank=rank)
+        .order_by("-rank", "-pk")
     )

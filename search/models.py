@@ -138,8 +138,8 @@ def search_context(query: str, request) -> dict:
 
     Kept in the content cache by language, words, kind and page until the next change an
     editor makes, so a search read again (a popular one, a link shared) costs two queries; a
-    new search reads and ranks at most a fixed number of matches of each source
-    (search/matches.py), however much content matches it."""
+    new search is ranked in the database, which gives back at most a fixed number of the best
+    matches of each source (search/matches.py), however much content matches it."""
     locale = Locale.get_active()
     digest = hashlib.sha256(query.encode()).hexdigest()[:32]
     search = SiteSearch(query, locale, request)

@@ -3,8 +3,8 @@ case studies, events, news, reports, the roadmap and other pages), recommendatio
 (with the text inside their PDFs) and glossary terms, plus the results editors promote.
 
 Every kind is searched in the index of the site's search backend (Wagtail's database backend:
-SQLite's FTS5 or PostgreSQL's full-text search), through search/matches.py, which reads at
-most a fixed number of matches and ranks them. The number of queries depends on the number of
+SQLite's FTS5 or PostgreSQL's full-text search), through search/matches.py, which ranks the
+matches in the database and keeps at most a fixed number of the best. The number of queries depends on the number of
 kinds, never on how much content there is or how many results match:
 
 - the matches and counts: two queries for each source (pages of every type at once,
@@ -76,7 +76,7 @@ OTHER_PAGES = "pages"
 @dataclass(frozen=True)
 class Counts:
     """How many results of each kind one search has (by kind slug), and the kinds whose count
-    is a floor: their source had more matches than a search reads (matches.CANDIDATES)."""
+    is a floor: their source had more matches than a search keeps (matches.CANDIDATES)."""
 
     by_kind: dict[str, int]
     at_least: frozenset[str] = frozenset()
