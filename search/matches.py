@@ -9,14 +9,17 @@ read the index once per object of the model, so a search's time grew with the co
 
 Here the index is read first, and once, in two queries per source:
 
-1. the best CANDIDATES entries that match, with their rank, best first (ties newest first),
-   as Wagtail orders them: the database ranks each match inside its own full-text search
-   (FTS5's bm25, ts_rank) and sorts them, and only those CANDIDATES leave it;
-2. of those, the ones readers may see: the caller's queryset, filtered to their ids.
+1. the best BEST_PER_TYPE matches of each content type, with their rank: the database ranks
+   every match inside its own full-text search (FTS5's bm25, ts_rank, as Wagtail ranks them)
+   and numbers them within their type, and only the best leave it;
+2. of those, the ones readers may see: the caller's queryset, filtered to their ids;
 
-So whatever matches, a search turns at most CANDIDATES entries of a source into Python
-values and checks at most that many for readers. A search with more matches than that keeps
-its best CANDIDATES, and says its counts are "at least" (`Matches.complete`).
+then they are sorted best first (ties newest first), as Wagtail orders them.
+
+So whatever matches, a search turns at most BEST_PER_TYPE matches of each content type into
+Python values and checks only those for readers; every type keeps its own best, so a kind
+with weaker matches is never crowded out by another. A type with more matches than that
+keeps its best, and its count says "at least" (`Matches.capped`).
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import get_descendants_content_types_pks
 
-# At most this many matches of one source (the best) are kept, counted and shown.
-CANDIDATES = 2_000
+# At most this many matches of one content type (the best) are kept, counted and shown.
+BEST_PER_TYPE = 200
 
 
 @dataclass
@@ -40,7 +43,8 @@ class Matches:
 
     ids: list[int] = field(default_factory=list)
     content_types: dict[int, int] = field(default_factory=dict)  # id -> its content type
-    complete: bool = True  # False: more than CANDIDATES matched; only the best were kept
+    # Content types with more than BEST_PER_TYPE matches: only their best were kept.
+    capped: set[int] = field(default_factory=set)
 
     def of_types(self, content_types: set[int], exclude: bool = False) -> list[int]:
         """The ids whose content type is (or, with `exclude`, is not) one of these."""
@@ -48,16 +52,23 @@ class Matches:
 
 
 def find(query: str, queryset: QuerySet, operator: str = "and") -> Matches:
-    """The objects of `queryset` that match `query`, best first (at most CANDIDATES kept)."""
+    """The objects of `queryset` that match `query`, best first (at most BEST_PER_TYPE of
+    each content type)."""
     backend = get_search_backend()
     compiler = backend.query_compiler_class(queryset, query, operator=operator)
-    candidates = _rows(_candidates(backend, compiler, queryset.model)[:CANDIDATES])
+    sql, params = best_per_type_sql(backend, compiler, queryset.model)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    # One more than kept was asked for of each type: a type that has it has more matches.
+    capped = {ct for _oid, ct, _rank, number in rows if number > BEST_PER_TYPE}
+    candidates = [(oid, ct, rank) for oid, ct, rank, number in rows if number <= BEST_PER_TYPE]
     if not candidates:
         return Matches()
     # What readers may see of them, looked up by their ids at once: a list of at most
-    # CANDIDATES numbers, which the database checks in one pass whatever its statistics say.
-    # (A join or a lookup per match was planned as a scan of every page per match by a
-    # PostgreSQL whose statistics were out of date after a bulk import.)
+    # BEST_PER_TYPE numbers a type, which the database checks in one pass whatever its
+    # statistics say. (A join, or a lookup per match, was planned as a scan of every page
+    # per match by a PostgreSQL whose statistics were out of date after a bulk import.)
     visible = queryset.filter(_pk_among(queryset.model, [oid for oid, _ct, _rank in candidates]))
     shown = {pk for (pk,) in _rows(visible.order_by().values_list("pk"))}
     ranked = sorted(
@@ -66,8 +77,23 @@ def find(query: str, queryset: QuerySet, operator: str = "and") -> Matches:
     return Matches(
         ids=[oid for oid, _ct, _rank in ranked],
         content_types={oid: ct for oid, ct, _rank in ranked},
-        complete=len(candidates) < CANDIDATES,
+        capped=capped,
     )
+
+
+def best_per_type_sql(backend, compiler, model) -> tuple[str, tuple]:
+    """The SQL, and its parameters, of the best BEST_PER_TYPE + 1 matches of each content
+    type of `model` (and its subclasses): oid, ct, rank and their number within their type.
+    The matches are read once (a materialized CTE, so that SQLite's bm25 stays inside its
+    full-text query), then numbered by rank within their type."""
+    candidates_sql, params = _candidates(backend, compiler, model).query.sql_with_params()
+    sql = (
+        f"WITH m AS MATERIALIZED ({candidates_sql}) "  # noqa: S608 - SQL that Django compiled
+        "SELECT oid, ct, rank, number FROM (SELECT oid, ct, rank, ROW_NUMBER() OVER "
+        "(PARTITION BY ct ORDER BY rank DESC, oid DESC) AS number FROM m) numbered "
+        "WHERE number <= %s"
+    )
+    return sql, (*params, BEST_PER_TYPE + 1)
 
 
 def _pk_among(model, ids: list[int]) -> RawSQL:
@@ -84,8 +110,8 @@ def _pk_among(model, ids: list[int]) -> RawSQL:
 
 
 def _rows(values: QuerySet) -> list[tuple]:
-    """The rows of a values() queryset as the database driver gives them: up to CANDIDATES
-    of them, plain numbers, so without Django's conversion of each value."""
+    """The rows of a values() queryset as the database driver gives them (plain numbers), so
+    without Django's conversion of each value."""
     sql, params = values.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -105,8 +131,10 @@ def _candidates(backend, compiler, model) -> QuerySet:
 
 def _sqlite_candidates(backend, compiler, content_types) -> QuerySet:
     # Wagtail's own pieces: its query parser, MATCH expression and bm25 rank. bm25 is lower
-    # for better matches, so the rank is negated. SQLite starts from the FTS index and looks
-    # each match's entry up by its id (tests/search/test_search_ranking.py checks the plan).
+    # for better matches, so the rank is negated. Ordered by the FTS table's rowid, SQLite
+    # starts from the FTS index and looks each match's entry up by its id; unordered, with one
+    # content type, it walked that type's entries and searched the FTS index for each
+    # (tests/search/test_search_ranking.py checks the plan).
     # (Imported here: the FTS model exists only when the database is SQLite.)
     from wagtail.search.backends.database.sqlite.query import MatchExpression, normalize
     from wagtail.search.models import SQLiteFTSIndexEntry
@@ -122,7 +150,7 @@ def _sqlite_candidates(backend, compiler, content_types) -> QuerySet:
             ct=F("index_entry__content_type_id"),
             rank=-rank,
         )
-        .order_by("-rank", "-pk")
+        .order_by("-pk")
     )
 
 
@@ -140,5 +168,4 @@ def _postgres_candidates(backend, compiler, content_types) -> QuerySet:
         .annotate(_vector_=CombinedExpression(F("title"), "||", F("body")))
         .filter(_vector_=search_query)
         .values(oid=Cast("object_id", BigIntegerField()), ct=F("content_type_id"), rank=rank)
-        .order_by("-rank", "-pk")
     )

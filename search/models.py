@@ -139,7 +139,7 @@ def search_context(query: str, request) -> dict:
     Kept in the content cache by language, words, kind and page until the next change an
     editor makes, so a search read again (a popular one, a link shared) costs two queries; a
     new search is ranked in the database, which gives back at most a fixed number of the best
-    matches of each source (search/matches.py), however much content matches it."""
+    matches of each type of content (search/matches.py), however much content matches it."""
     locale = Locale.get_active()
     digest = hashlib.sha256(query.encode()).hexdigest()[:32]
     search = SiteSearch(query, locale, request)
@@ -156,7 +156,7 @@ def search_context(query: str, request) -> dict:
     context["kinds"] = [(kind, counts[kind.slug]) for kind in KINDS]
     context["chosen_kind"] = chosen
     context["at_least"] = counts.at_least
-    context["candidates"] = matches.CANDIDATES
+    context["best_per_type"] = matches.BEST_PER_TYPE
     context["total_count"] = counts.total
     context["result_count"] = counts[chosen.slug] if chosen else counts.total
     context["result_count_at_least"] = (

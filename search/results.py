@@ -76,7 +76,7 @@ OTHER_PAGES = "pages"
 @dataclass(frozen=True)
 class Counts:
     """How many results of each kind one search has (by kind slug), and the kinds whose count
-    is a floor: their source had more matches than a search keeps (matches.CANDIDATES)."""
+    is a floor: they had more matches than a search keeps (matches.BEST_PER_TYPE a type)."""
 
     by_kind: dict[str, int]
     at_least: frozenset[str] = frozenset()
@@ -246,14 +246,20 @@ class SiteSearch:
     # --- counts -----------------------------------------------------------------------------
 
     def counts(self) -> Counts:
-        """How many results of each kind, in the order of KINDS."""
+        """How many results of each kind, in the order of KINDS, and the kinds with more
+        matches than a search keeps of a type (their counts are a floor)."""
         by_kind = {kind.slug: len(self.search(kind)) for kind in KINDS}
-        at_least = {
-            kind.slug
-            for kind in KINDS
-            if by_kind[kind.slug] and not self._matches(kind.source).complete
-        }
+        at_least = {kind.slug for kind in KINDS if self._capped(kind)}
         return Counts(by_kind, frozenset(at_least))
+
+    def _capped(self, kind: Kind) -> bool:
+        capped = self._matches(kind.source).capped
+        if not capped or kind.source != "pages":
+            return bool(capped)
+        if kind.slug == OTHER_PAGES:
+            listed = set().union(*(_page_type_ids(k.page_types) for k in KINDS if k.page_types))
+            return bool(capped - listed)
+        return bool(capped & _page_type_ids(kind.page_types))
 
     # --- results ----------------------------------------------------------------------------
 
