@@ -46,10 +46,6 @@ class Matches:
     # Content types with more than BEST_PER_TYPE matches: only their best were kept.
     capped: set[int] = field(default_factory=set)
 
-    def of_types(self, content_types: set[int], exclude: bool = False) -> list[int]:
-        """The ids whose content type is (or, with `exclude`, is not) one of these."""
-        return [pk for pk in self.ids if (self.content_types[pk] in content_types) != exclude]
-
 
 def find(query: str, queryset: QuerySet, operator: str = "and") -> Matches:
     """The objects of `queryset` that match `query`, best first (at most BEST_PER_TYPE of

@@ -4,8 +4,9 @@ case studies, events, news, reports, the roadmap and other pages), recommendatio
 
 Every kind is searched in the index of the site's search backend (Wagtail's database backend:
 SQLite's FTS5 or PostgreSQL's full-text search), through search/matches.py, which ranks the
-matches in the database and keeps at most a fixed number of the best. The number of queries depends on the number of
-kinds, never on how much content there is or how many results match:
+matches in the database and keeps at most a fixed number of the best of each type. The number
+of queries depends on the number of kinds, never on how much content there is or how many
+results match:
 
 - the matches and counts: two queries for each source (pages of every type at once,
   recommendations, documents, glossary terms), made once per search;
@@ -202,6 +203,7 @@ class SiteSearch:
         self.pattern = highlight.terms_pattern(query)
         self._found: dict[str, Matches] = {}
         self._page_kinds: dict[str, list[int]] = {}  # a page kind's slug -> its ids
+        self._page_type_kinds: dict[int, str] = {}  # a page type -> its kind's slug
 
     # --- what is searched -------------------------------------------------------------------
 
@@ -254,12 +256,15 @@ class SiteSearch:
 
     def _capped(self, kind: Kind) -> bool:
         capped = self._matches(kind.source).capped
-        if not capped or kind.source != "pages":
+        if kind.source != "pages":
             return bool(capped)
-        if kind.slug == OTHER_PAGES:
-            listed = set().union(*(_page_type_ids(k.page_types) for k in KINDS if k.page_types))
-            return bool(capped - listed)
-        return bool(capped & _page_type_ids(kind.page_types))
+        return any(self._kind_of(content_type) == kind.slug for content_type in capped)
+
+    def _kind_of(self, content_type_id: int) -> str:
+        """The kind of a page type, worked out once per search."""
+        if content_type_id not in self._page_type_kinds:
+            self._page_type_kinds[content_type_id] = _kind_of_page_type(content_type_id)
+        return self._page_type_kinds[content_type_id]
 
     # --- results ----------------------------------------------------------------------------
 
@@ -269,11 +274,9 @@ class SiteSearch:
         if kind.source != "pages":
             return found.ids
         if kind.slug not in self._page_kinds:
-            if kind.slug == OTHER_PAGES:
-                listed = set().union(*(_page_type_ids(k.page_types) for k in KINDS if k.page_types))
-                self._page_kinds[kind.slug] = found.of_types(listed, exclude=True)
-            else:
-                self._page_kinds[kind.slug] = found.of_types(_page_type_ids(kind.page_types))
+            self._page_kinds[kind.slug] = [
+                pk for pk in found.ids if self._kind_of(found.content_types[pk]) == kind.slug
+            ]
         return self._page_kinds[kind.slug]
 
     def results(self, kind: Kind, ids: Iterable[int]) -> list[Result]:
