@@ -106,3 +106,11 @@ def test_the_match_step_reads_only_the_readers_language():
     assert found.ids == [page.pk] and not found.capped
     arabic, _created = Locale.objects.get_or_create(language_code="ar")
     assert matches.find("compass", page.__class__.objects.filter(locale=arabic)).ids == []
+
+
+def test_the_editor_guide_explains_which_results_come_first_and_the_plus(client, editor):
+    client.force_login(editor)
+    guide = client.get("/admin/editor-guide/").content.decode()
+    number = matches.BEST_PER_TYPE
+    assert f"matches more than {number} items of one type" in guide
+    assert f'shows the best {number}, and its count reads "{number}+"' in guide
