@@ -148,11 +148,12 @@ class PageCacheMiddleware:
             # The change feed is up and verified: the generation and versions are known without
             # asking Redis, and a page this process has served is in its own memory.
             entry = feed.entry(key)
-            if entry is None:
+            in_memory = entry is not None
+            if not in_memory:
                 entry = cache.get(key)  # the first time this process serves the page
-                if entry is not None and _current(entry, known):
-                    feed.keep(key, entry)
             if entry is not None and _current(entry, known):
+                if not in_memory:
+                    feed.keep(key, entry)
                 return _from_entry(entry)
             generation = known.get(caching.GENERATION_KEY)
         else:
